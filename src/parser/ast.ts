@@ -275,7 +275,7 @@ export interface Range {
 /** Operators that start a pipeline without input. */
 export type SourceOperator = Print | Range;
 
-export type Expr = ScalarExpr | Pipe;
+export type Expr = ScalarExpr | Pipe | SourceOperator;
 
 // ---------------------------------------------------------------------------------------------
 // Statements
