@@ -144,9 +144,8 @@ class Binder implements BindContext {
       const known = this.catalog.tableNames();
       const hint = suggest(name, known)
         ? didYouMean(name, known)
-        : known.length > 0 ? ` Known tables: ${known.join(', ')}.` : '';
-      throw new SemanticError(
-        `Unknown table '${name}'.${hint} Bind a data file to it with -t ${name}=PATH.`, loc, 'UNKNOWN_TABLE');
+        : ` ${known.length > 0 ? `Known tables: ${known.join(', ')}. ` : ''}Bind a data file to it with -t ${name}=PATH.`;
+      throw new SemanticError(`Unknown table '${name}'.${hint}`, loc, 'UNKNOWN_TABLE');
     }
     this.tables.add(name);
     const plan: ScanPlan = { kind: 'Scan', table: name, schema, loc };
@@ -367,7 +366,14 @@ class Binder implements BindContext {
         throw new SemanticError(`Argument ${i + 1} of '${e.name}' must be a constant.`, e.args[i].loc);
       }
     }
-    return this.callExpr(e.name, resolved.signature, resolved.paramTypes, resolved.resultType, args, !!fn.usesContext, e.loc);
+    let resultType = resolved.resultType;
+    const typeArg = fn.typeFromArgument;
+    if (typeArg !== undefined && typeArg < args.length) {
+      const t = parseTypeName(String(this.evaluateConstant(args[typeArg])));
+      if (!t) throw new SemanticError(`Argument ${typeArg + 1} of '${e.name}' must be typeof(<type>).`, e.args[typeArg].loc);
+      resultType = t;
+    }
+    return this.callExpr(e.name, resolved.signature, resolved.paramTypes, resultType, args, !!fn.usesContext, e.loc);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -8,11 +8,12 @@ import {
 import type { DynValue } from '../engine/dynamic.js';
 import { NotSupportedError, SemanticError } from '../engine/errors.js';
 import { exprText, type BoundExpr } from '../engine/expr.js';
+import { toDynValue } from '../engine/functions/conversion.js';
 import { convertValue } from '../engine/functions/signature.js';
 import { Grouper } from '../engine/grouping.js';
 import type { BindContext, PlanNode } from '../engine/plan.js';
 import { nextColumnName, uniqueName } from '../engine/schema.js';
-import { floorDiv, formatDatetime, formatTimespan } from '../engine/time.js';
+import { floorDiv } from '../engine/time.js';
 import { isNumeric, type Field, type KqlType } from '../engine/types.js';
 import { inputOf, type OperatorDef } from './operator.js';
 
@@ -94,21 +95,6 @@ function bindAxis(node: MakeSeries, axisType: KqlType, cx: BindContext): Axis {
     throw new SemanticError(`make-series would create ${bins} bins; the limit is ${MAX_BINS}.`, node.step.loc);
   }
   return { type: axisType, first, step: s, bins, alignToZero: node.inRange };
-}
-
-/** A scalar as an element of a dynamic array (datetimes and timespans as Kusto prints them). */
-function toDynamic(v: JsValue, type: KqlType): DynValue {
-  if (v === null) return null;
-  switch (type) {
-    case 'datetime':
-      return formatDatetime(v as bigint, 7);
-    case 'timespan':
-      return formatTimespan(v as bigint);
-    case 'int':
-      return BigInt(v as number);
-    default:
-      return v as DynValue;
-  }
 }
 
 function axisValue(axis: Axis, k: number): JsValue {
@@ -249,13 +235,13 @@ export const makeSeries: OperatorDef<MakeSeries, MakeSeriesPlan> = {
         const arr: DynValue[] = new Array(axis.bins);
         for (let k = 0; k < axis.bins; k++) {
           const cell = g * axis.bins + k;
-          arr[k] = toDynamic(seen[cell] ? results[a][cell] : plan.defaults[a], slot.resultType);
+          arr[k] = toDynValue(seen[cell] ? results[a][cell] : plan.defaults[a], slot.resultType);
         }
         rows.push(arr);
       }
       return Column.fromValues('dynamic', rows);
     });
-    const axisArray: DynValue[] = Array.from({ length: axis.bins }, (_, k) => toDynamic(axisValue(axis, k), axis.type));
+    const axisArray: DynValue[] = Array.from({ length: axis.bins }, (_, k) => toDynValue(axisValue(axis, k), axis.type));
     const keyColumns = grouper.count === 0 ? [] : grouper.keyColumns();
     const columns = [...keyColumns, ...seriesColumns, Column.constant('dynamic', axisArray, groupCount)];
     yield new Batch(plan.schema, columns, groupCount);

@@ -287,7 +287,8 @@ function accessor(target: Expr, c: cst.AccessorCstChildren): Expr {
     return node('Member', coverAll(target.loc, c.Identifier[0]), { target, name: c.Identifier[0]!.image });
   }
   if (c.scalarExpr) {
-    return node('Index', coverAll(target.loc, c.RBracket![0]), { target, index: scalarExpr(c.scalarExpr[0]!.children) });
+    const index = scalarExpr(c.scalarExpr[0]!.children);
+    return node('Index', coverAll(target.loc, c.RBracket![0]), { target, index });
   }
   const token = c.QuotedIdentifier![0]!;
   const key = quotedNameString(token.image, token.startOffset);
@@ -307,8 +308,8 @@ function primary(c: cst.PrimaryCstChildren): Expr {
 function call(c: cst.CallCstChildren): Expr {
   const callee = c.Identifier[0]!;
   const loc = coverAll(callee, c.RParen[0]);
-  const args = (c.argument ?? []).map((a) =>
-    a.children.Star ? node('Star', tokenSpan(a.children.Star[0]!), {}) : expression(a.children.expression![0]!.children),
+  const args = (c.argument ?? []).map(({ children: a }) =>
+    a.Star ? node('Star', tokenSpan(a.Star[0]!), {}) : expression(a.expression![0]!.children),
   );
   if (callee.image !== 'typeof') return node('Call', loc, { name: callee.image, nameLoc: tokenSpan(callee), args });
   const [typeName] = args;
@@ -327,7 +328,8 @@ function literal(c: cst.LiteralCstChildren): Literal {
     const loc = coverAll(d.DynamicOpen[0], d.RParen[0]);
     return node('Literal', loc, { type: 'dynamic', value: dynamicValue(d.dynamicValue[0]!.children) });
   }
-  const [token] = (c.StringLiteral ?? c.LongLiteral ?? c.RealLiteral ?? c.TimespanLiteral ?? c.BoolLiteral ?? c.TypedLiteral)!;
+  const [token] =
+    c.StringLiteral ?? c.LongLiteral ?? c.RealLiteral ?? c.TimespanLiteral ?? c.BoolLiteral ?? c.TypedLiteral!;
   const { image, startOffset } = token!;
   const loc = tokenSpan(token!);
   if (c.StringLiteral) return node('Literal', loc, { type: 'string', value: decodeString(image, startOffset) });

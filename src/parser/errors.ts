@@ -15,7 +15,7 @@ function label(type: TokenType): string {
 }
 
 /** How an error names the token it stopped at. */
-export function describe(token: IToken): string {
+function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return 'end of query';
   const text = token.image.length > 40 ? `${token.image.slice(0, 37)}...` : token.image;
   return `'${text}'`;
@@ -28,12 +28,12 @@ function firstTokens(paths: readonly (readonly TokenType[])[]): string {
 }
 
 export const errorMessageProvider: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => `Expected ${label(expected)}, found ${describe(actual)}.`,
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => `Unexpected ${describe(firstRedundant)}.`,
+  buildMismatchTokenMessage: ({ expected, actual }) => `Expected ${label(expected)}, found ${describeToken(actual)}.`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `Unexpected ${describeToken(firstRedundant)}.`,
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, customUserDescription }) =>
-    `Expected ${customUserDescription ?? firstTokens(expectedPathsPerAlt.flat())}, found ${describe(actual[0]!)}.`,
+    `Expected ${customUserDescription ?? firstTokens(expectedPathsPerAlt.flat())}, found ${describeToken(actual[0]!)}.`,
   buildEarlyExitMessage: ({ expectedIterationPaths, actual, customUserDescription }) =>
-    `Expected ${customUserDescription ?? firstTokens(expectedIterationPaths)}, found ${describe(actual[0]!)}.`,
+    `Expected ${customUserDescription ?? firstTokens(expectedIterationPaths)}, found ${describeToken(actual[0]!)}.`,
 };
 
 /** A refusal of KQL we recognise but do not implement, e.g. `Not supported: the 'join' operator.` */

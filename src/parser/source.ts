@@ -57,7 +57,8 @@ export function formatSourceFrame(text: string, span: Span): string {
   const out: string[] = [];
   for (let i = first; i <= last; i++) {
     const lineStart = starts[i]!;
-    const line = text.slice(lineStart, i + 1 < starts.length ? starts[i + 1] : text.length).replace(/(?:\r\n|\r|\n)$/, '');
+    const lineEnd = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/(?:\r\n|\r|\n)$/, '');
     const from = Math.max(start, lineStart) - lineStart;
     const to = Math.min(end, lineStart + line.length) - lineStart;
     // Keep tabs in the padding so that the carets line up under tab-indented text.

@@ -106,10 +106,15 @@ export const SoftKeyword = createToken({ name: 'SoftKeyword', pattern: Lexer.NA 
 export const MakeSeries = createToken({ name: 'MakeSeries', pattern: /make-series/, label: "'make-series'" });
 
 /** Dashed operators we refuse by name; without this token `mv-expand` would read as `mv - expand`. */
+const UNSUPPORTED_DASHED = [
+  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'mv-expand', 'mv-apply', 'parse-where',
+  'parse-kv', 'top-nested', 'top-hitters', 'make-graph', 'graph-match', 'graph-merge', 'graph-to-table',
+  'graph-shortest-paths', 'graph-mark-components',
+];
+
 export const UnsupportedDashedOperator = createToken({
   name: 'UnsupportedDashedOperator',
-  pattern:
-    /project-(?:away|keep|rename|reorder)|mv-(?:expand|apply)|parse-(?:where|kv)|top-(?:nested|hitters)|make-graph|graph-(?:match|merge|to-table|shortest-paths|mark-components)/,
+  pattern: new RegExp(UNSUPPORTED_DASHED.join('|')),
   label: 'an operator',
 });
 

@@ -42,6 +42,8 @@ export interface ScalarFunction {
   readonly check?: (argTypes: readonly KqlType[]) => string | undefined;
   /** The kernel's first argument is the QueryContext. */
   readonly usesContext?: boolean;
+  /** When given, the argument at this position is a `typeof(T)` that sets the result type. */
+  readonly typeFromArgument?: number;
   /** Argument positions that must be constant (for example a regex); checked by the binder. */
   readonly constantArgs?: readonly number[];
 }
