@@ -68,6 +68,7 @@ class Binder implements BindContext {
     const plans: { plan: PlanNode; loc: Span }[] = [];
     for (const st of query.statements) {
       if (st.kind === 'Let') {
+        if (st.value.kind === 'Lambda') throw new NotSupportedError('user-defined functions', st.value.loc);
         this.lets.set(st.name.name, this.bindLetValue(st.value));
         continue;
       }
@@ -98,6 +99,8 @@ class Binder implements BindContext {
       case 'Pipe':
       case 'Print':
       case 'Range':
+      case 'Datatable':
+      case 'Union':
         return true;
       case 'Paren':
         return this.isTabular(e.expr);
@@ -211,6 +214,8 @@ class Binder implements BindContext {
       case 'Pipe':
       case 'Print':
       case 'Range':
+      case 'Datatable':
+      case 'Union':
         throw new SemanticError('A tabular expression cannot be used as a scalar value here.', e.loc);
     }
   }

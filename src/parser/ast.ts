@@ -253,7 +253,131 @@ export interface Count {
   readonly loc: Span;
 }
 
-export type QueryOperator = Where | Extend | Project | Summarize | MakeSeries | Render | Take | Count;
+/** A sort key: `expr [asc|desc] [nulls first|last]`. Defaults are decided by the binder. */
+export interface SortKey {
+  readonly kind: 'SortKey';
+  readonly expr: Expr;
+  readonly order?: 'asc' | 'desc';
+  readonly nulls?: 'first' | 'last';
+  readonly loc: Span;
+}
+
+/** `sort by` / `order by`. */
+export interface Sort {
+  readonly kind: 'Sort';
+  readonly keys: readonly SortKey[];
+  readonly loc: Span;
+}
+
+/** `top N by key [asc|desc] [nulls first|last]` (one or more keys). */
+export interface Top {
+  readonly kind: 'Top';
+  readonly count: Expr;
+  readonly keys: readonly SortKey[];
+  readonly loc: Span;
+}
+
+/** `distinct a, b` or `distinct *` (then `items` is empty and `star` is set). */
+export interface Distinct {
+  readonly kind: 'Distinct';
+  readonly items: readonly Expr[];
+  readonly star: boolean;
+  readonly loc: Span;
+}
+
+/** A column name or a wildcard pattern such as `Email*` in project-away/-keep/-reorder. */
+export interface ColumnPattern {
+  readonly kind: 'ColumnPattern';
+  /** The name, with `*` standing for any characters. */
+  readonly pattern: string;
+  readonly order?: 'asc' | 'desc' | 'granny-asc' | 'granny-desc';
+  readonly loc: Span;
+}
+
+/** `project-away`, `project-keep`, `project-reorder` with column names or wildcard patterns. */
+export interface ProjectColumns {
+  readonly kind: 'ProjectColumns';
+  readonly variant: 'project-away' | 'project-keep' | 'project-reorder';
+  readonly columns: readonly ColumnPattern[];
+  readonly loc: Span;
+}
+
+/** `project-rename New = Old, ...`. */
+export interface ProjectRename {
+  readonly kind: 'ProjectRename';
+  readonly items: readonly { readonly newName: NameRef; readonly oldName: NameRef }[];
+  readonly loc: Span;
+}
+
+/**
+ * A join or lookup key: `Col` (same name on both sides), or `$left.A == $right.B`
+ * (then `left` and `right` differ).
+ */
+export interface JoinKey {
+  readonly kind: 'JoinKey';
+  readonly left: NameRef;
+  readonly right: NameRef;
+  readonly loc: Span;
+}
+
+/** `join [kind=K] [hint.x=y ...] (Right) on keys`; the right side may be a bare table name. */
+export interface Join {
+  readonly kind: 'Join';
+  /** As written (`inner`, `leftouter`, …); absent means the default, innerunique. */
+  readonly joinKind?: string;
+  readonly right: TabularExpr;
+  readonly on: readonly JoinKey[];
+  readonly loc: Span;
+}
+
+/** `lookup [kind=leftouter|inner] (Right) on keys`. */
+export interface Lookup {
+  readonly kind: 'Lookup';
+  readonly lookupKind?: string;
+  readonly right: TabularExpr;
+  readonly on: readonly JoinKey[];
+  readonly loc: Span;
+}
+
+/** `union [kind=inner|outer] [withsource=Name] [isfuzzy=true|false] T1, (T2 | ...)`; as an operator the input is the first table. */
+export interface Union {
+  readonly kind: 'Union';
+  readonly unionKind?: string;
+  readonly withSource?: NameRef;
+  readonly isFuzzy?: boolean;
+  readonly tables: readonly TabularExpr[];
+  readonly loc: Span;
+}
+
+/** One expanded column of mv-expand: `[Name =] expr [to typeof(T)]`. */
+export interface MvExpandItem {
+  readonly kind: 'MvExpandItem';
+  readonly name?: NameRef;
+  readonly expr: Expr;
+  readonly toType?: string;
+  readonly loc: Span;
+}
+
+/** `mv-expand [bagexpansion=…] [with_itemindex=Name] item, ... [limit N]`. */
+export interface MvExpand {
+  readonly kind: 'MvExpand';
+  readonly items: readonly MvExpandItem[];
+  readonly limit?: Expr;
+  readonly bagExpansion?: string;
+  readonly withItemIndex?: NameRef;
+  readonly loc: Span;
+}
+
+/** `as [hint.materialized=true] Name`: names the input for later reference in the same query. */
+export interface As {
+  readonly kind: 'As';
+  readonly name: NameRef;
+  readonly loc: Span;
+}
+
+export type QueryOperator =
+  | Where | Extend | Project | Summarize | MakeSeries | Render | Take | Count
+  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | As;
 
 /** `print [Name =] expr, ...`: one row, no input. */
 export interface Print {
@@ -272,18 +396,48 @@ export interface Range {
   readonly loc: Span;
 }
 
-/** Operators that start a pipeline without input. */
-export type SourceOperator = Print | Range;
+/** `datatable (a:long, b:string) [1, "x", 2, "y"]`: values row by row. */
+export interface Datatable {
+  readonly kind: 'Datatable';
+  readonly columns: readonly { readonly name: NameRef; readonly typeName: string }[];
+  readonly values: readonly Expr[];
+  readonly loc: Span;
+}
+
+/** Operators that start a pipeline without input (`union` in source position is a Union). */
+export type SourceOperator = Print | Range | Datatable | Union;
 
 export type Expr = ScalarExpr | Pipe | SourceOperator;
 
 // ---------------------------------------------------------------------------------------------
 // Statements
 
+/** A parameter of a `let` function: `name: type`, `T: (*)` or `T: (a: long, ...)` for tables, with an optional default. */
+export interface LambdaParam {
+  readonly kind: 'LambdaParam';
+  readonly name: NameRef;
+  /** A scalar type name, or 'table' for a tabular parameter. */
+  readonly typeName: string;
+  /** For a tabular parameter: the declared columns (empty for `(*)`). */
+  readonly columns?: readonly { readonly name: NameRef; readonly typeName: string }[];
+  readonly defaultValue?: Expr;
+  readonly loc: Span;
+}
+
+/** `(params) { let ...; body }`: the value of a `let` function. */
+export interface Lambda {
+  readonly kind: 'Lambda';
+  readonly params: readonly LambdaParam[];
+  /** The let statements inside the body, then the body's result expression. */
+  readonly lets: readonly LetStatement[];
+  readonly body: Expr;
+  readonly loc: Span;
+}
+
 export interface LetStatement {
   readonly kind: 'Let';
   readonly name: NameRef;
-  readonly value: Expr;
+  readonly value: Expr | Lambda;
   readonly loc: Span;
 }
 
@@ -302,7 +456,8 @@ export interface Query {
 }
 
 export type Node =
-  | Query | Statement | Expr | QueryOperator | SourceOperator | Assignment | SeriesAggregate | RenderProperty;
+  | Query | Statement | Expr | QueryOperator | SourceOperator | Assignment | SeriesAggregate | RenderProperty
+  | SortKey | ColumnPattern | JoinKey | MvExpandItem | Lambda | LambdaParam;
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 
