@@ -4,7 +4,7 @@
  * (src/operators) through the BindContext this class implements.
  */
 import type {
-  Between, Binary, Call, Expr, InList, Literal, Query, Span, TabularExpr,
+  Between, Binary, Call, Expr, InList, Lambda, Literal, Query, Span, TabularExpr,
 } from '../parser/ast.js';
 import { operatorFor } from '../operators/index.js';
 import type { ScanPlan } from '../operators/scan.js';
@@ -13,7 +13,7 @@ import { elementOf, memberOf } from './access.js';
 import { lookupAggregate } from './aggregates/registry.js';
 import { Batch } from './batch.js';
 import type { JsValue } from './column.js';
-import { compileExpr, readerOf } from './compile-expr.js';
+import { compileExpr, dynElement, readerOf } from './compile-expr.js';
 import { dynFromLiteral, type DynValue } from './dynamic.js';
 import { NotSupportedError, SemanticError } from './errors.js';
 import { constant, type BoundExpr, type CallExpr } from './expr.js';
@@ -45,7 +45,8 @@ export interface BoundQuery {
 
 type LetValue =
   | { readonly kind: 'scalar'; readonly expr: BoundExpr }
-  | { readonly kind: 'tabular'; readonly plan: PlanNode };
+  | { readonly kind: 'tabular'; readonly plan: PlanNode }
+  | { readonly kind: 'function'; readonly lambda: Lambda };
 
 const TEXT_TYPES = new Set<KqlType>(['string']);
 
@@ -56,7 +57,7 @@ export function bindQuery(query: Query, catalog: TableCatalog, ctx: QueryContext
 class Binder implements BindContext {
   readonly query: QueryContext;
   private readonly catalog: TableCatalog;
-  private readonly lets = new Map<string, LetValue>();
+  private lets = new Map<string, LetValue>();
   private readonly tables = new Set<string>();
 
   constructor(catalog: TableCatalog, query: QueryContext) {
@@ -68,8 +69,7 @@ class Binder implements BindContext {
     const plans: { plan: PlanNode; loc: Span }[] = [];
     for (const st of query.statements) {
       if (st.kind === 'Let') {
-        if (st.value.kind === 'Lambda') throw new NotSupportedError('user-defined functions', st.value.loc);
-        this.lets.set(st.name.name, this.bindLetValue(st.value));
+        this.lets.set(st.name.name, st.value.kind === 'Lambda' ? { kind: 'function', lambda: st.value } : this.bindLetValue(st.value));
         continue;
       }
       if (!this.isTabular(st.expr)) {
@@ -106,11 +106,21 @@ class Binder implements BindContext {
         return this.isTabular(e.expr);
       case 'Name': {
         // A name that is not a scalar let is a table (unknown tables fail when bound, by name).
-        return this.lets.get(e.name)?.kind !== 'scalar';
+        const kind = this.lets.get(e.name)?.kind;
+        return kind !== 'scalar' && kind !== 'function';
+      }
+      case 'Call': {
+        const v = this.lets.get(e.name);
+        if (v?.kind === 'function') return this.isTabularBody(v.lambda);
+        return e.name === 'materialize';
       }
       default:
         return false;
     }
+  }
+
+  defineTable(name: string, plan: PlanNode): void {
+    this.lets.set(name, { kind: 'tabular', plan });
   }
 
   bindTabular(e: TabularExpr): PlanNode {
@@ -128,8 +138,12 @@ class Binder implements BindContext {
         return this.bindTabular(e.expr as TabularExpr);
       case 'Name':
         return this.bindTableName(e.name, e.loc);
-      case 'Call':
+      case 'Call': {
+        const v = this.lets.get(e.name);
+        if (v?.kind === 'function') return this.invoke(v.lambda, e, [], (body) => this.bindTabular(body as TabularExpr));
+        if (e.name === 'materialize' && e.args.length === 1) return this.bindTabular(e.args[0] as TabularExpr);
         throw new NotSupportedError(`the tabular function '${e.name}'`, e.loc);
+      }
       default: {
         const def = operatorFor(e.kind);
         if (!def) throw new NotSupportedError(`the '${e.kind}' operator`, e.loc);
@@ -138,9 +152,63 @@ class Binder implements BindContext {
     }
   }
 
+  /** Whether a let function returns a table (its body is tabular). */
+  private isTabularBody(lambda: Lambda): boolean {
+    const saved = this.lets;
+    this.lets = new Map(saved);
+    try {
+      for (const p of lambda.params) this.lets.set(p.name.name, p.typeName === 'table'
+        ? { kind: 'tabular', plan: { kind: 'Scan', schema: [], loc: p.loc } }
+        : { kind: 'scalar', expr: constant('long', null) });
+      for (const l of lambda.lets) this.lets.set(l.name.name, l.value.kind === 'Lambda' ? { kind: 'function', lambda: l.value } : { kind: 'scalar', expr: constant('long', null) });
+      return this.isTabular(lambda.body);
+    } finally {
+      this.lets = saved;
+    }
+  }
+
+  /**
+   * Binds a call of a `let` function by binding its body in a scope where each parameter
+   * names the bound argument (or its default).
+   */
+  private invoke<T>(lambda: Lambda, call: Call, schema: readonly Field[], bindBody: (body: Expr) => T): T {
+    if (call.args.length > lambda.params.length) {
+      throw new SemanticError(`'${call.name}' takes ${lambda.params.length} argument(s), not ${call.args.length}.`, call.loc);
+    }
+    const scope = new Map(this.lets);
+    lambda.params.forEach((p, i) => {
+      const arg = call.args[i] ?? p.defaultValue;
+      if (!arg) throw new SemanticError(`'${call.name}' needs a value for its parameter '${p.name.name}'.`, call.loc);
+      if (p.typeName === 'table') {
+        scope.set(p.name.name, { kind: 'tabular', plan: this.bindTabular(arg as TabularExpr) });
+        return;
+      }
+      let expr = this.bindScalar(arg, schema);
+      const declared = parseTypeName(p.typeName);
+      if (declared && declared !== expr.type) {
+        if (conversionCost(expr.type, declared) === undefined && expr.type !== 'dynamic' && declared !== 'dynamic') {
+          throw new SemanticError(`The parameter '${p.name.name}' of '${call.name}' is a ${declared}, not a ${expr.type}.`, arg.loc);
+        }
+        if (conversionCost(expr.type, declared) !== undefined) expr = this.widen(expr, declared);
+      }
+      scope.set(p.name.name, { kind: 'scalar', expr });
+    });
+    const saved = this.lets;
+    this.lets = scope;
+    try {
+      for (const l of lambda.lets) {
+        this.lets.set(l.name.name, l.value.kind === 'Lambda' ? { kind: 'function', lambda: l.value } : this.bindLetValue(l.value));
+      }
+      return bindBody(lambda.body);
+    } finally {
+      this.lets = saved;
+    }
+  }
+
   private bindTableName(name: string, loc: Span): PlanNode {
     const v = this.lets.get(name);
     if (v?.kind === 'tabular') return v.plan;
+    if (v?.kind === 'function') throw new SemanticError(`'${name}' is a function; call it as ${name}(...).`, loc);
     if (v?.kind === 'scalar') throw new SemanticError(`'${name}' is a scalar value, not a table.`, loc);
     const schema = this.catalog.schemaOf(name);
     if (!schema) {
@@ -168,6 +236,7 @@ class Binder implements BindContext {
         const v = this.lets.get(e.name);
         if (v?.kind === 'scalar') return v.expr;
         if (v?.kind === 'tabular') throw new SemanticError(`'${e.name}' is a table, not a scalar value.`, e.loc);
+        if (v?.kind === 'function') throw new SemanticError(`'${e.name}' is a function; call it as ${e.name}(...).`, e.loc);
         requireColumn(schema, e.name, e.loc);
         throw new SemanticError(`Unknown name '${e.name}'.`, e.loc);
       }
@@ -322,9 +391,14 @@ class Binder implements BindContext {
   private bindInList(e: InList, schema: readonly Field[]): BoundExpr {
     const left = this.bindScalar(e.left, schema);
     const values: { type: KqlType; value: JsValue }[] = [];
+    let source: PlanNode | undefined;
     for (const item of e.items) {
-      if (item.kind === 'Subquery' || (item.kind === 'Name' && this.isTabular(item))) {
-        throw new NotSupportedError(`a tabular operand of '${e.op}'`, item.loc);
+      const tabular = item.kind === 'Subquery' ? item.query : this.isTabular(item) ? (item as TabularExpr) : undefined;
+      if (tabular) {
+        if (e.items.length > 1) throw new NotSupportedError(`a tabular operand of '${e.op}' beside other values`, item.loc);
+        source = this.bindTabular(tabular);
+        if (source.schema.length === 0) throw new SemanticError(`The tabular operand of '${e.op}' has no columns.`, item.loc);
+        continue;
       }
       const bound = this.bindScalar(item, schema);
       if (!isConstant(bound)) {
@@ -338,10 +412,18 @@ class Binder implements BindContext {
     if ((e.op === 'has_any' || e.op === 'has_all') && !TEXT_TYPES.has(left.type) && left.type !== 'dynamic') {
       throw new SemanticError(`The left side of '${e.op}' must be a string or dynamic, not a ${left.type}.`, e.left.loc);
     }
-    return { kind: 'InSet', type: 'bool', op: e.op, left, values };
+    return { kind: 'InSet', type: 'bool', op: e.op, left, values, source };
   }
 
   private bindCall(e: Call, schema: readonly Field[]): BoundExpr {
+    const user = this.lets.get(e.name);
+    if (user?.kind === 'function') return this.invoke(user.lambda, e, schema, (body) => this.bindScalar(body, schema));
+    if (e.name === 'toscalar') {
+      if (e.args.length !== 1) throw new SemanticError(`'toscalar' takes one tabular argument.`, e.loc);
+      const plan = this.bindTabular(e.args[0] as TabularExpr);
+      if (plan.schema.length === 0) throw new SemanticError(`The argument of 'toscalar' has no columns.`, e.args[0].loc);
+      return { kind: 'ScalarSubquery', type: plan.schema[0].type, plan };
+    }
     const fn = lookupFunction(e.name);
     if (!fn) {
       if (lookupAggregate(e.name)) {
@@ -393,7 +475,7 @@ class Binder implements BindContext {
   }
 
   evaluateConstant(expr: BoundExpr): JsValue {
-    return readerOf(compileExpr(expr, this.query)(new Batch([], [], 1)))(0);
+    return readerOf(compileExpr(expr, { query: this.query, tables: new Map() })(new Batch([], [], 1)))(0);
   }
 
   inferName(expr: Expr, byKey: boolean): string | undefined {
@@ -426,15 +508,8 @@ function isConstant(e: BoundExpr): boolean {
     case 'Logical':
       return isConstant(e.left) && isConstant(e.right);
     case 'InSet':
-      return isConstant(e.left);
+      return !e.source && isConstant(e.left);
+    case 'ScalarSubquery':
+      return false;
   }
-}
-
-/** An element of a dynamic array with the KQL type of its JS form. */
-function dynElement(v: DynValue): { type: KqlType; value: JsValue } {
-  if (typeof v === 'bigint') return { type: 'long', value: v };
-  if (typeof v === 'number') return { type: 'real', value: v };
-  if (typeof v === 'string') return { type: 'string', value: v };
-  if (typeof v === 'boolean') return { type: 'bool', value: v };
-  return { type: 'dynamic', value: v };
 }

@@ -8,7 +8,9 @@ import { Column, ColumnBuilder, type JsValue, type Reader } from './column.js';
 import type { DynValue } from './dynamic.js';
 import type { BoundExpr, CallExpr, InSetExpr, LogicalExpr } from './expr.js';
 import { toKqlString } from './functions/conversion.js';
-import { convertValue, type QueryContext } from './functions/signature.js';
+import { convertValue } from './functions/signature.js';
+import { executePlan } from './execute.js';
+import type { ExecContext, PlanNode } from './plan.js';
 import { hasTerm } from './functions/strings.js';
 import type { KqlType } from './types.js';
 
@@ -50,7 +52,7 @@ export function selectTrue(v: Value, n: number): Int32Array | undefined {
   return k === n ? undefined : out.subarray(0, k);
 }
 
-export function compileExpr(e: BoundExpr, q: QueryContext): Evaluator {
+export function compileExpr(e: BoundExpr, ex: ExecContext): Evaluator {
   switch (e.kind) {
     case 'Const': {
       const v = scalar(e.type, e.value);
@@ -61,12 +63,27 @@ export function compileExpr(e: BoundExpr, q: QueryContext): Evaluator {
       return (b) => b.columns[index];
     }
     case 'Call':
-      return compileCall(e, q);
+      return compileCall(e, ex);
     case 'Logical':
-      return compileLogical(e, q);
+      return compileLogical(e, ex);
     case 'InSet':
-      return compileInSet(e, q);
+      return compileInSet(e, ex);
+    case 'ScalarSubquery': {
+      let value: ScalarValue | undefined;
+      return () => (value ??= scalar(e.type, firstColumnValues(e.plan, ex, 1)[0] ?? (e.type === 'string' ? '' : null)));
+    }
   }
+}
+
+/** Up to `limit` values of the first column of a plan's result (runs the plan once). */
+function firstColumnValues(plan: PlanNode, ex: ExecContext, limit = Infinity): JsValue[] {
+  const out: JsValue[] = [];
+  for (const batch of executePlan(plan, ex)) {
+    const r = batch.columns[0].reader();
+    for (let i = 0; i < batch.length && out.length < limit; i++) out.push(r(i));
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 /** Result of a kernel as stored: strings are never null. */
@@ -75,8 +92,9 @@ function finishValue(type: KqlType, v: JsValue | undefined): JsValue {
   return v;
 }
 
-function compileCall(e: CallExpr, q: QueryContext): Evaluator {
-  const args = e.args.map((a) => compileExpr(a, q));
+function compileCall(e: CallExpr, ex: ExecContext): Evaluator {
+  const q = ex.query;
+  const args = e.args.map((a) => compileExpr(a, ex));
   const fromTypes = e.args.map((a) => a.type);
   const toTypes = e.paramTypes;
   const propagate = e.nulls === 'propagate';
@@ -131,9 +149,9 @@ function compileCall(e: CallExpr, q: QueryContext): Evaluator {
   };
 }
 
-function compileLogical(e: LogicalExpr, q: QueryContext): Evaluator {
-  const left = compileExpr(e.left, q);
-  const right = compileExpr(e.right, q);
+function compileLogical(e: LogicalExpr, ex: ExecContext): Evaluator {
+  const left = compileExpr(e.left, ex);
+  const right = compileExpr(e.right, ex);
   const isAnd = e.op === 'and';
   // The value that decides the result on its own: false for `and`, true for `or`.
   const decisive = !isAnd;
@@ -168,40 +186,11 @@ function foldAscii(s: string): string {
   return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-function compileInSet(e: InSetExpr, q: QueryContext): Evaluator {
-  const left = compileExpr(e.left, q);
-  const leftType = e.left.type;
-  let test: (v: JsValue) => JsValue;
-  switch (e.op) {
-    case 'in':
-    case '!in': {
-      const keys = new Set(e.values.filter((x) => x.value !== null).map((x) => equalityKey(x.value, x.type)));
-      const negate = e.op === '!in';
-      test = (v) => (v === null ? negate : keys.has(equalityKey(v, leftType)) !== negate);
-      break;
-    }
-    case 'in~':
-    case '!in~': {
-      const keys = new Set(e.values.filter((x) => x.value !== null).map((x) => foldAscii(toKqlString(x.value, x.type))));
-      const negate = e.op === '!in~';
-      test = (v) => (v === null ? negate : keys.has(foldAscii(toKqlString(v, leftType))) !== negate);
-      break;
-    }
-    case 'has_any':
-    case 'has_all': {
-      // A null element behaves as "" (matches everything) under has_any and drops out of has_all.
-      const any = e.op === 'has_any';
-      const needles = e.values
-        .filter((x) => any || x.value !== null)
-        .map((x) => (x.value === null ? '' : toKqlString(x.value, x.type)));
-      test = (v) => {
-        const s = leftType === 'string' ? (v as string) : toKqlString(v, leftType);
-        return any ? needles.some((nd) => hasTerm(s, nd, false)) : needles.every((nd) => hasTerm(s, nd, false));
-      };
-      break;
-    }
-  }
+function compileInSet(e: InSetExpr, ex: ExecContext): Evaluator {
+  const left = compileExpr(e.left, ex);
+  let test: ((v: JsValue) => JsValue) | undefined;
   return (batch) => {
+    test ??= inSetTest(e, e.source ? [...e.values, ...subqueryValues(e.source, ex)] : e.values);
     const l = left(batch);
     if (isScalar(l)) return scalar('bool', test(l.value));
     const n = batch.length;
@@ -225,7 +214,54 @@ function compileInSet(e: InSetExpr, q: QueryContext): Evaluator {
   };
 }
 
-/** Elements of a dynamic array value (a non-array is one element). */
-export function dynElements(v: DynValue): DynValue[] {
-  return Array.isArray(v) ? v : [v];
+/** The values of a tabular `in`/`has_any` operand: its first column, dynamic arrays flattened. */
+function subqueryValues(plan: PlanNode, ex: ExecContext): { type: KqlType; value: JsValue }[] {
+  const type = plan.schema[0].type;
+  return firstColumnValues(plan, ex).flatMap((value) =>
+    type === 'dynamic' && Array.isArray(value) ? value.map(dynElement) : [{ type, value }]);
+}
+
+/** The membership test of an `in`-family operator against a list of values. */
+function inSetTest(e: InSetExpr, values: readonly { readonly type: KqlType; readonly value: JsValue }[]): (v: JsValue) => JsValue {
+  const leftType = e.left.type;
+  let test: (v: JsValue) => JsValue;
+  switch (e.op) {
+    case 'in':
+    case '!in': {
+      const keys = new Set(values.filter((x) => x.value !== null).map((x) => equalityKey(x.value, x.type)));
+      const negate = e.op === '!in';
+      test = (v) => (v === null ? negate : keys.has(equalityKey(v, leftType)) !== negate);
+      break;
+    }
+    case 'in~':
+    case '!in~': {
+      const keys = new Set(values.filter((x) => x.value !== null).map((x) => foldAscii(toKqlString(x.value, x.type))));
+      const negate = e.op === '!in~';
+      test = (v) => (v === null ? negate : keys.has(foldAscii(toKqlString(v, leftType))) !== negate);
+      break;
+    }
+    case 'has_any':
+    case 'has_all': {
+      // A null element behaves as "" (matches everything) under has_any and drops out of has_all.
+      const any = e.op === 'has_any';
+      const needles = values
+        .filter((x) => any || x.value !== null)
+        .map((x) => (x.value === null ? '' : toKqlString(x.value, x.type)));
+      test = (v) => {
+        const s = leftType === 'string' ? (v as string) : toKqlString(v, leftType);
+        return any ? needles.some((nd) => hasTerm(s, nd, false)) : needles.every((nd) => hasTerm(s, nd, false));
+      };
+      break;
+    }
+  }
+  return test;
+}
+
+/** An element of a dynamic array with the KQL type of its JS form. */
+export function dynElement(v: DynValue): { type: KqlType; value: JsValue } {
+  if (typeof v === 'bigint') return { type: 'long', value: v };
+  if (typeof v === 'number') return { type: 'real', value: v };
+  if (typeof v === 'string') return { type: 'string', value: v };
+  if (typeof v === 'boolean') return { type: 'bool', value: v };
+  return { type: 'dynamic', value: v };
 }

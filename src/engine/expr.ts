@@ -5,6 +5,7 @@
 import type { Span } from '../parser/ast.js';
 import type { JsValue } from './column.js';
 import type { Kernel } from './functions/signature.js';
+import type { PlanNode } from './plan.js';
 import type { KqlType } from './types.js';
 
 export interface ConstExpr {
@@ -52,9 +53,18 @@ export interface InSetExpr {
   readonly left: BoundExpr;
   /** The values, flattened from dynamic arrays; each with its own type. */
   readonly values: readonly { readonly type: KqlType; readonly value: JsValue }[];
+  /** A tabular operand: its first column's values are added when the query runs. */
+  readonly source?: PlanNode;
 }
 
-export type BoundExpr = ConstExpr | ColumnRefExpr | CallExpr | LogicalExpr | InSetExpr;
+/** `toscalar(T)`: the first column of the first row of T, computed once per query run. */
+export interface ScalarSubqueryExpr {
+  readonly kind: 'ScalarSubquery';
+  readonly type: KqlType;
+  readonly plan: PlanNode;
+}
+
+export type BoundExpr = ConstExpr | ColumnRefExpr | CallExpr | LogicalExpr | InSetExpr | ScalarSubqueryExpr;
 
 export function constant(type: KqlType, value: JsValue): ConstExpr {
   return { kind: 'Const', type, value };
@@ -72,6 +82,8 @@ export function exprText(e: BoundExpr): string {
     case 'Logical':
       return `(${exprText(e.left)} ${e.op} ${exprText(e.right)})`;
     case 'InSet':
-      return `${exprText(e.left)} ${e.op} (${e.values.length} values)`;
+      return `${exprText(e.left)} ${e.op} (${e.source ? 'subquery' : `${e.values.length} values`})`;
+    case 'ScalarSubquery':
+      return 'toscalar(subquery)';
   }
 }

@@ -5,11 +5,13 @@
  */
 import { Column, ColumnBuilder, type JsValue } from './column.js';
 import { isScalar, readerOf, type Value } from './compile-expr.js';
+import { dynToJson } from './dynamic.js';
 import type { KqlType } from './types.js';
 
 function keyPart(v: JsValue): string {
   if (v === null) return '\u0001';
-  return typeof v === 'string' ? 's' + v : String(v);
+  if (typeof v === 'string') return 's' + v;
+  return typeof v === 'object' ? 'j' + dynToJson(v) : String(v);
 }
 
 export class Grouper {

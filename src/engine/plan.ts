@@ -2,7 +2,7 @@
  * Plan nodes and the contexts operators see at bind time and at run time.
  */
 import type { Span } from '../parser/ast.js';
-import type { Expr } from '../parser/ast.js';
+import type { Expr, TabularExpr } from '../parser/ast.js';
 import type { Table } from './batch.js';
 import type { JsValue } from './column.js';
 import type { BoundExpr } from './expr.js';
@@ -25,6 +25,10 @@ export interface Visualization {
 /** What operators may ask of the binder. */
 export interface BindContext {
   readonly query: QueryContext;
+  /** Binds a tabular expression (the right side of a join, a union operand). */
+  bindTabular(expr: TabularExpr): PlanNode;
+  /** Makes `name` refer to a plan for the rest of the query (the `as` operator). */
+  defineTable(name: string, plan: PlanNode): void;
   /** Binds a scalar expression over a row of the given schema. */
   bindScalar(expr: Expr, schema: readonly Field[]): BoundExpr;
   /** Binds an expression that may not refer to columns and returns its value. */

@@ -43,7 +43,7 @@ export const extend: OperatorDef<Extend, ExtendPlan> = {
     return { kind: 'Extend', schema, input: inPlan, assignments, loc: node.loc };
   },
   *exec(plan, input, ex) {
-    const evals = plan.assignments.map((a) => ({ ...a, run: compileExpr(a.expr, ex.query) }));
+    const evals = plan.assignments.map((a) => ({ ...a, run: compileExpr(a.expr, ex) }));
     for (const batch of input) {
       let current = batch;
       for (const a of evals) {

@@ -4,7 +4,16 @@
  */
 import type { Node } from '../parser/ast.js';
 import type { PlanNode } from '../engine/plan.js';
+import { as } from './as.js';
 import { count } from './count.js';
+import { datatable } from './datatable.js';
+import { distinct } from './distinct.js';
+import { join, lookup } from './join.js';
+import { mvExpand } from './mv-expand.js';
+import { projectColumns, projectRename } from './project-columns.js';
+import { sort } from './sort.js';
+import { top } from './top.js';
+import { union } from './union.js';
 import { extend } from './extend.js';
 import { makeSeries } from './make-series.js';
 import type { ExecDef, OperatorDef } from './operator.js';
@@ -29,9 +38,21 @@ export const OPERATORS: readonly { readonly keywords: readonly string[]; readonl
   { keywords: ['count'], def: count },
   { keywords: ['print'], def: print },
   { keywords: ['range'], def: range },
+  { keywords: ['sort', 'order'], def: sort },
+  { keywords: ['top'], def: top },
+  { keywords: ['distinct'], def: distinct },
+  { keywords: ['project-away', 'project-keep', 'project-reorder'], def: projectColumns },
+  { keywords: ['project-rename'], def: projectRename },
+  { keywords: ['join'], def: join },
+  { keywords: ['lookup'], def: lookup },
+  { keywords: ['union'], def: union },
+  { keywords: ['mv-expand'], def: mvExpand },
+  { keywords: ['as'], def: as },
+  { keywords: ['datatable'], def: datatable },
 ] as never;
 
 const byAst = new Map<string, OperatorDef>();
+// Several operators may share one plan kind and executor (project-away and project-rename: Select).
 const byPlan = new Map<string, ExecDef>([[scan.planKind, scan as unknown as ExecDef]]);
 for (const { def } of OPERATORS) {
   const d = def as unknown as OperatorDef;

@@ -189,9 +189,9 @@ export const makeSeries: OperatorDef<MakeSeries, MakeSeriesPlan> = {
   },
   *exec(plan, input, ex) {
     const { axis } = plan;
-    const axisEval = compileExpr(plan.axisExpr, ex.query);
-    const keys = plan.by.map((e) => compileExpr(e, ex.query));
-    const args = plan.aggregates.map((s) => s.args.map((a) => compileExpr(a, ex.query)));
+    const axisEval = compileExpr(plan.axisExpr, ex);
+    const keys = plan.by.map((e) => compileExpr(e, ex));
+    const args = plan.aggregates.map((s) => s.args.map((a) => compileExpr(a, ex)));
     const accs = plan.aggregates.map(createAccumulator);
     const grouper = new Grouper(plan.by.map((e) => e.type));
     let seen = new Uint8Array(1024);

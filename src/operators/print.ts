@@ -30,7 +30,7 @@ export const print: OperatorDef<Print, PrintPlan> = {
   },
   *exec(plan, _input, ex) {
     const empty = new Batch([], [], 1);
-    yield new Batch(plan.schema, plan.exprs.map((e) => toColumn(compileExpr(e, ex.query)(empty), 1)), 1);
+    yield new Batch(plan.schema, plan.exprs.map((e) => toColumn(compileExpr(e, ex)(empty), 1)), 1);
   },
   explain: (plan) => `Print ${plan.schema.map((f, i) => `${f.name}:${f.type} = ${exprText(plan.exprs[i])}`).join(', ')}`,
 };

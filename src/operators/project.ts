@@ -32,7 +32,7 @@ export const project: OperatorDef<Project, ProjectPlan> = {
     return { kind: 'Project', schema, input: inPlan, exprs, loc: node.loc };
   },
   *exec(plan, input, ex) {
-    const evals = plan.exprs.map((e) => compileExpr(e, ex.query));
+    const evals = plan.exprs.map((e) => compileExpr(e, ex));
     for (const batch of input) {
       yield new Batch(plan.schema, evals.map((run) => toColumn(run(batch), batch.length)), batch.length);
     }

@@ -56,8 +56,8 @@ export const summarize: OperatorDef<Summarize, SummarizePlan> = {
     return { kind: 'Summarize', schema, input: inPlan, by, aggregates, loc: node.loc };
   },
   *exec(plan, input, ex) {
-    const keys = plan.by.map((e) => compileExpr(e, ex.query));
-    const args = plan.aggregates.map((s) => s.args.map((a) => compileExpr(a, ex.query)));
+    const keys = plan.by.map((e) => compileExpr(e, ex));
+    const args = plan.aggregates.map((s) => s.args.map((a) => compileExpr(a, ex)));
     const accs = plan.aggregates.map(createAccumulator);
     const grouper = new Grouper(plan.by.map((e) => e.type));
     for (const batch of input) {

@@ -22,7 +22,7 @@ export const where: OperatorDef<Where, WherePlan> = {
     return { kind: 'Where', schema: inPlan.schema, input: inPlan, predicate, loc: node.loc };
   },
   *exec(plan, input, ex) {
-    const predicate = compileExpr(plan.predicate, ex.query);
+    const predicate = compileExpr(plan.predicate, ex);
     for (const batch of input) {
       const selected = selectTrue(predicate(batch), batch.length);
       if (!selected) yield batch;
