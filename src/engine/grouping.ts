@@ -8,10 +8,11 @@ import { isScalar, readerOf, type Value } from './compile-expr.js';
 import { dynToJson } from './dynamic.js';
 import type { KqlType } from './types.js';
 
+/** One key value as text; strings carry their length so no two combinations can collide. */
 function keyPart(v: JsValue): string {
-  if (v === null) return '\u0001';
-  if (typeof v === 'string') return 's' + v;
-  return typeof v === 'object' ? 'j' + dynToJson(v) : String(v);
+  if (v === null) return 'n';
+  if (typeof v === 'string') return `s${v.length}:${v}`;
+  return typeof v === 'object' ? `j${dynToJson(v)}` : `v${String(v)}`;
 }
 
 export class Grouper {
@@ -54,7 +55,7 @@ export class Grouper {
       for (let i = 0; i < n; i++) {
         const key = dictKeys[sel ? sel[i] : i];
         let id = memo[key];
-        if (id < 0) id = memo[key] = this.idOf('s' + dict[key], [dict[key]]);
+        if (id < 0) id = memo[key] = this.idOf(keyPart(dict[key]) + '|', [dict[key]]);
         out[i] = id;
       }
       return out;
@@ -65,7 +66,7 @@ export class Grouper {
       let composite = '';
       for (let k = 0; k < readers.length; k++) {
         values[k] = readers[k](i);
-        composite += keyPart(values[k]) + '\u0000';
+        composite += keyPart(values[k]) + '|';
       }
       out[i] = this.idOf(composite, values);
     }

@@ -33,8 +33,8 @@ interface Axis {
   readonly first: bigint | number;
   readonly step: bigint | number;
   readonly bins: number;
-  /** `from … to` bins align to `from`; `in range(…)` bins align to zero, as bin() does. */
-  readonly alignToZero: boolean;
+  /** `to`, exclusive, in the `from … to` form (the last bin may reach past it); absent for `in range`. */
+  readonly end?: bigint | number;
 }
 
 export interface MakeSeriesPlan extends PlanNode {
@@ -94,7 +94,7 @@ function bindAxis(node: MakeSeries, axisType: KqlType, cx: BindContext): Axis {
   if (bins > MAX_BINS) {
     throw new SemanticError(`make-series would create ${bins} bins; the limit is ${MAX_BINS}.`, node.step.loc);
   }
-  return { type: axisType, first, step: s, bins, alignToZero: node.inRange };
+  return { type: axisType, first, step: s, bins, end: node.inRange ? undefined : t };
 }
 
 function axisValue(axis: Axis, k: number): JsValue {
@@ -108,11 +108,11 @@ function binOf(axis: Axis, v: JsValue): number {
   let k: number;
   if (typeof axis.first === 'bigint') {
     const x = BigInt(v as bigint | number);
-    if (x < axis.first) return -1;
+    if (x < axis.first || (axis.end !== undefined && x >= axis.end)) return -1;
     k = Number((x - axis.first) / (axis.step as bigint));
   } else {
     const x = Number(v);
-    if (Number.isNaN(x) || x < axis.first) return -1;
+    if (Number.isNaN(x) || x < axis.first || (axis.end !== undefined && x >= axis.end)) return -1;
     k = Math.floor((x - axis.first) / (axis.step as number));
   }
   return k < axis.bins ? k : -1;
