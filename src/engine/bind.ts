@@ -419,7 +419,8 @@ class Binder implements BindContext {
     const user = this.lets.get(e.name);
     if (user?.kind === 'function') return this.invoke(user.lambda, e, schema, (body) => this.bindScalar(body, schema));
     if (e.name === 'toscalar') {
-      if (e.args.length !== 1) throw new SemanticError(`'toscalar' takes one tabular argument.`, e.loc);
+      if (e.args.length !== 1) throw new SemanticError(`'toscalar' takes one argument.`, e.loc);
+      if (!this.isTabular(e.args[0])) return this.bindScalar(e.args[0], schema);
       const plan = this.bindTabular(e.args[0] as TabularExpr);
       if (plan.schema.length === 0) throw new SemanticError(`The argument of 'toscalar' has no columns.`, e.args[0].loc);
       return { kind: 'ScalarSubquery', type: plan.schema[0].type, plan };
@@ -478,19 +479,20 @@ class Binder implements BindContext {
     return readerOf(compileExpr(expr, { query: this.query, tables: new Map() })(new Batch([], [], 1)))(0);
   }
 
-  inferName(expr: Expr, byKey: boolean): string | undefined {
+  inferName(expr: Expr, byKey: boolean, schema: readonly Field[]): string | undefined {
     switch (expr.kind) {
       case 'Name':
-        return expr.name;
+        // Only columns lend their names; a let name does not (`let d = 1; print d` → print_0).
+        return schema.some((f) => f.name === expr.name) ? expr.name : undefined;
       case 'Paren':
-        return this.inferName(expr.expr, byKey);
+        return this.inferName(expr.expr, byKey, schema);
       case 'Member': {
-        const t = this.inferName(expr.target, false);
+        const t = this.inferName(expr.target, false, schema);
         return t === undefined ? undefined : `${t}_${expr.name}`;
       }
       case 'Call':
         // A by-key computed from one column keeps that column's name: `by bin(Timestamp, 1d)`.
-        return byKey && expr.args.length > 0 ? this.inferName(expr.args[0], true) : undefined;
+        return byKey && expr.args.length > 0 ? this.inferName(expr.args[0], true, schema) : undefined;
       default:
         return undefined;
     }

@@ -35,8 +35,8 @@ export interface BindContext {
   constantValue(expr: Expr, expected?: readonly KqlType[]): { type: KqlType; value: JsValue };
   /** Evaluates a bound expression that has no column references. */
   evaluateConstant(expr: BoundExpr): JsValue;
-  /** The output name of an unnamed expression (a column name it refers to), if it has one. */
-  inferName(expr: Expr, byKey: boolean): string | undefined;
+  /** The output name of an unnamed expression (the name of a column of `schema` it refers to), if it has one. */
+  inferName(expr: Expr, byKey: boolean, schema: readonly Field[]): string | undefined;
 }
 
 /** What operators see while running. */

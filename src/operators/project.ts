@@ -23,7 +23,7 @@ export const project: OperatorDef<Project, ProjectPlan> = {
     const taken = new Set<string>();
     for (const item of node.items) {
       const expr = cx.bindScalar(item.expr, inPlan.schema);
-      const name = item.name?.name ?? cx.inferName(item.expr, false) ?? nextColumnName(taken);
+      const name = item.name?.name ?? cx.inferName(item.expr, false, inPlan.schema) ?? nextColumnName(taken);
       if (taken.has(name)) throw new SemanticError(`The column '${name}' appears twice in 'project'.`, item.loc);
       taken.add(name);
       schema.push({ name, type: expr.type });
