@@ -77,6 +77,7 @@ class Binder implements BindContext {
       }
       plans.push({ plan: this.bindTabular(st.expr as TabularExpr), loc: st.loc });
     }
+    if (query.statements.length === 0) throw new SemanticError('The query is empty.', query.loc);
     if (plans.length === 0) {
       throw new SemanticError('The query has no tabular statement to run (only let statements).', query.loc);
     }

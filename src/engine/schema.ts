@@ -2,19 +2,18 @@ import type { Span } from '../parser/ast.js';
 import { SemanticError } from './errors.js';
 import type { Field } from './types.js';
 
-/** Edit distance, for "Did you mean" suggestions. */
+/** Edit distance counting a swap of two neighbours as one edit, for "Did you mean" suggestions. */
 function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 /** The closest candidate to a misspelt name, if one is close enough to be a likely typo. */
@@ -29,7 +28,9 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
       best = c;
     }
   }
-  return best !== undefined && bestScore <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+  // Very short names are too easy to match by accident; they only match ignoring case.
+  const allowed = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
+  return best !== undefined && bestScore <= allowed ? best : undefined;
 }
 
 export function didYouMean(name: string, candidates: Iterable<string>): string {

@@ -70,6 +70,11 @@ describe('by-keys', () => {
     expect(await columnsOf('T | summarize count() by bin(Timestamp, 1d)')).toEqual(['Timestamp:datetime', 'count_:long']);
   });
 
+  it('tostring(x) and bin_at(Timestamp, …) keep the column name; other unnamed keys are Column1, Column2', async () => {
+    expect(await columnsOf('T | summarize count() by tostring(x), bin_at(Timestamp, 1d, datetime(2024-01-01)), x + 1, strlen(Url) * 2'))
+      .toEqual(['x:string', 'Timestamp:datetime', 'Column1:long', 'Column2:long', 'count_:long']);
+  });
+
   it('by-columns come first, in by order, whatever order the query writes them in', async () => {
     expect(await columnsOf('T | summarize n = count(), s = sum(x) by Url, Day = bin(Timestamp, 1d)'))
       .toEqual(['Url:string', 'Day:datetime', 'n:long', 's:long']);
@@ -89,6 +94,11 @@ describe('other default names', () => {
 
   it('extend of a bare column reference keeps the name and replaces the column in place', async () => {
     expect(await columnsOf('T | project x, Url | extend x = tostring(x)')).toEqual(['x:string', 'Url:string']);
+  });
+
+  it('a property access d.k is named d_k, in project and as an aggregate argument', async () => {
+    expect(await columnsOf('T | project d.k')).toEqual(['d_k:dynamic']);
+    expect(await columnsOf('T | summarize make_set(d.k)')).toEqual(['set_d_k:dynamic']);
   });
 
   it('print names unnamed items print_<position>', async () => {
