@@ -8,7 +8,8 @@ import { lookupAggregate, allAggregates } from './aggregates/registry.js';
 import type { AggregateFunction, GroupedAccumulator } from './aggregates/aggregate.js';
 import type { Reader, JsValue } from './column.js';
 import { readerOf, type Value } from './compile-expr.js';
-import { SemanticError } from './errors.js';
+import { NotSupportedError, SemanticError } from './errors.js';
+import { KQL_AGGREGATE_FUNCTIONS } from './functions/kql-catalog.js';
 import type { BoundExpr } from './expr.js';
 import { convertValue, resolve } from './functions/signature.js';
 import type { BindContext } from './plan.js';
@@ -24,15 +25,16 @@ export interface AggregateSlot {
   readonly constants: readonly JsValue[];
 }
 
+/** A call of an aggregate function, implemented or not (unimplemented ones are refused by name when bound). */
 export function isAggregateCall(expr: Expr): expr is Call {
-  return expr.kind === 'Call' && lookupAggregate(expr.name) !== undefined;
+  return expr.kind === 'Call' && (lookupAggregate(expr.name) !== undefined || KQL_AGGREGATE_FUNCTIONS.has(expr.name));
 }
 
 /** Whether an aggregate call appears anywhere inside the expression. */
 export function containsAggregate(expr: Expr): boolean {
   switch (expr.kind) {
     case 'Call':
-      return lookupAggregate(expr.name) !== undefined || expr.args.some(containsAggregate);
+      return lookupAggregate(expr.name) !== undefined || KQL_AGGREGATE_FUNCTIONS.has(expr.name) || expr.args.some(containsAggregate);
     case 'Binary':
       return containsAggregate(expr.left) || containsAggregate(expr.right);
     case 'Unary':
@@ -65,6 +67,7 @@ export function defaultAggregateName(call: Call, fn: AggregateFunction): string 
 export function bindAggregate(call: Call, schema: readonly Field[], cx: BindContext): AggregateSlot {
   const fn = lookupAggregate(call.name);
   if (!fn) {
+    if (KQL_AGGREGATE_FUNCTIONS.has(call.name)) throw new NotSupportedError(`the aggregate function '${call.name}'`, call.nameLoc);
     throw new SemanticError(
       `Unknown aggregate function '${call.name}'.${didYouMean(call.name, allAggregates().map((a) => a.name))}`,
       call.nameLoc, 'UNKNOWN_FUNCTION');

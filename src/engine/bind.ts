@@ -18,6 +18,7 @@ import { dynFromLiteral, type DynValue } from './dynamic.js';
 import { NotSupportedError, SemanticError } from './errors.js';
 import { constant, type BoundExpr, type CallExpr } from './expr.js';
 import { binaryOperatorSignatures } from './functions/operators.js';
+import { KQL_AGGREGATE_FUNCTIONS, KQL_ENVIRONMENT_FUNCTIONS, KQL_SCALAR_FUNCTIONS } from './functions/kql-catalog.js';
 import { allFunctions, lookupFunction } from './functions/registry.js';
 import { conversionCost, kernelOf, resolve, type QueryContext, type Signature } from './functions/signature.js';
 import type { BindContext, PlanNode, Visualization } from './plan.js';
@@ -431,6 +432,7 @@ class Binder implements BindContext {
       if (lookupAggregate(e.name)) {
         throw new SemanticError(`The aggregate function '${e.name}' can only be used in 'summarize' or 'make-series'.`, e.nameLoc);
       }
+      refuseKnownFunction(e.name, e.nameLoc);
       const names = allFunctions().flatMap((f) => [f.name, ...(f.aliases ?? [])]);
       throw new SemanticError(`Unknown function '${e.name}'.${didYouMean(e.name, names)}`, e.nameLoc, 'UNKNOWN_FUNCTION');
     }
@@ -497,6 +499,15 @@ class Binder implements BindContext {
       default:
         return undefined;
     }
+  }
+}
+
+/** A documented KQL function this engine does not implement is refused by name, never "unknown". */
+export function refuseKnownFunction(name: string, loc: Span): void {
+  const reason = KQL_ENVIRONMENT_FUNCTIONS.get(name);
+  if (reason) throw new NotSupportedError(`the function '${name}' (${reason})`, loc);
+  if (KQL_SCALAR_FUNCTIONS.has(name) || KQL_AGGREGATE_FUNCTIONS.has(name)) {
+    throw new NotSupportedError(`the function '${name}'`, loc);
   }
 }
 
