@@ -27,7 +27,12 @@ parentPort.on('message', async (msg) => {
       schema: r.table.schema.map((f) => ({ name: f.name, type: f.type })),
       rows: batch.tableRows(r.table),
     }));
-    parentPort.postMessage({ seq: msg.seq, ok: true, results: tables, ms: performance.now() - started });
+    try {
+      parentPort.postMessage({ seq: msg.seq, ok: true, results: tables, ms: performance.now() - started });
+    } catch (e) {
+      const message = `the result cannot be sent to the runner (${e instanceof Error ? e.message : e})`;
+      parentPort.postMessage({ seq: msg.seq, ok: false, error: { name: 'RunnerError', message }, ms: performance.now() - started });
+    }
   } catch (e) {
     const err = e instanceof Error
       ? { name: e.name, message: e.message, code: e.code, phase: e.phase, stack: e.stack }
