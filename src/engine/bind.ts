@@ -20,10 +20,10 @@ import { constant, type BoundExpr, type CallExpr } from './expr.js';
 import { binaryOperatorSignatures } from './functions/operators.js';
 import { KQL_AGGREGATE_FUNCTIONS, KQL_ENVIRONMENT_FUNCTIONS, KQL_SCALAR_FUNCTIONS } from './functions/kql-catalog.js';
 import { allFunctions, lookupFunction } from './functions/registry.js';
-import { conversionCost, kernelOf, resolve, type QueryContext, type Signature } from './functions/signature.js';
+import { conversionCost, convertValue, kernelOf, resolve, type QueryContext, type Signature } from './functions/signature.js';
 import type { BindContext, PlanNode, Visualization } from './plan.js';
 import { didYouMean, requireColumn, suggest } from './schema.js';
-import { parseIsoDatetime } from './time.js';
+import { parseIsoDatetime, ticksFromParts } from './time.js';
 import { parseTypeName, type Field, type KqlType } from './types.js';
 
 /** Where the binder finds table schemas. */
@@ -210,7 +210,13 @@ class Binder implements BindContext {
   private bindTableName(name: string, loc: Span): PlanNode {
     const v = this.lets.get(name);
     if (v?.kind === 'tabular') return v.plan;
-    if (v?.kind === 'function') throw new SemanticError(`'${name}' is a function; call it as ${name}(...).`, loc);
+    if (v?.kind === 'function') {
+      // A function without parameters (a view) may be used by its bare name, like a table.
+      if (v.lambda.params.length === 0 && this.isTabularBody(v.lambda)) {
+        return this.invoke(v.lambda, { kind: 'Call', name, nameLoc: loc, args: [], loc }, [], (body) => this.bindTabular(body as TabularExpr));
+      }
+      throw new SemanticError(`'${name}' is a function; call it as ${name}(...).`, loc);
+    }
     if (v?.kind === 'scalar') throw new SemanticError(`'${name}' is a scalar value, not a table.`, loc);
     const schema = this.catalog.schemaOf(name);
     if (!schema) {
@@ -319,7 +325,7 @@ class Binder implements BindContext {
         if (e.value === null) return constant('datetime', null);
         const text = e.value as string;
         if (text === '') return constant('datetime', this.query.now);
-        const ticks = parseIsoDatetime(text) ?? this.parseDatetimeText(text);
+        const ticks = parseIsoDatetime(text) ?? partsDatetime(text) ?? this.parseDatetimeText(text);
         if (ticks === undefined) throw new SemanticError(`Invalid datetime literal '${text}'.`, e.loc);
         return constant('datetime', ticks);
       }
@@ -451,20 +457,22 @@ class Binder implements BindContext {
         `The function '${e.name}' cannot take arguments of types (${argTypes.join(', ')}).`, e.loc);
     }
     const problem = fn.check?.(resolved.paramTypes);
+    if (problem?.startsWith('Not supported: ')) {
+      throw new NotSupportedError(problem.slice('Not supported: '.length).replace(/\.$/, ''), e.loc);
+    }
     if (problem) throw new SemanticError(problem, e.loc);
     for (const i of fn.constantArgs ?? []) {
       if (i < args.length && !isConstant(args[i])) {
         throw new SemanticError(`Argument ${i + 1} of '${e.name}' must be a constant.`, e.args[i].loc);
       }
     }
-    let resultType = resolved.resultType;
-    const typeArg = fn.typeFromArgument;
-    if (typeArg !== undefined && typeArg < args.length) {
-      const t = parseTypeName(String(this.evaluateConstant(args[typeArg])));
-      if (!t) throw new SemanticError(`Argument ${typeArg + 1} of '${e.name}' must be typeof(<type>).`, e.args[typeArg].loc);
-      resultType = t;
-    }
-    return this.callExpr(e.name, resolved.signature, resolved.paramTypes, resultType, args, !!fn.usesContext, e.loc);
+    const call = this.callExpr(e.name, resolved.signature, resolved.paramTypes, resolved.resultType, args, !!fn.usesContext, e.loc);
+    const resultType = fn.resultFromArguments?.(args.map((a) => (isConstant(a) ? this.evaluateConstant(a) : undefined)));
+    if (!resultType || resultType === call.type) return call;
+    // The kernel's value keeps its own type; widen it (long → real) to the declared result.
+    const from = call.type;
+    const kernel = call.kernel;
+    return { ...call, type: resultType, kernel: (...xs) => convertValue(kernel(...xs), from, resultType) };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -500,6 +508,16 @@ class Binder implements BindContext {
         return undefined;
     }
   }
+}
+
+/** `datetime(2025, 6, 14[, h, m, s])`: a datetime from its parts. */
+function partsDatetime(text: string): bigint | undefined {
+  const m = /^(\d{1,4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\.(\d{1,7}))?)?)?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  return ticksFromParts({
+    year: +m[1], month: +m[2], day: +m[3], hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0),
+    fractionTicks: m[7] ? +m[7].padEnd(7, '0') : 0,
+  });
 }
 
 /** A documented KQL function this engine does not implement is refused by name, never "unknown". */

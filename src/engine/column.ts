@@ -314,21 +314,27 @@ function packBits(bytes: Uint8Array, n: number): Uint8Array {
   return out;
 }
 
+/**
+ * The UTF-8 dictionary of the given entries, encoded into one buffer with encodeInto: no array per entry.
+ * The buffer starts at one byte per UTF-16 unit, exact for ASCII, and grows when an entry does not fit.
+ */
 function utf8Data(strings: readonly string[]): Data<Utf8> {
   const offsets = new Int32Array(strings.length + 1);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (let i = 0; i < strings.length; i++) {
-    const b = encoder.encode(strings[i]);
-    chunks.push(b);
-    total += b.length;
-    offsets[i + 1] = total;
-  }
-  const bytes = new Uint8Array(total);
+  let units = 0;
+  for (const s of strings) units += s.length;
+  let bytes = new Uint8Array(units);
   let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i];
+    let r = encoder.encodeInto(s, bytes.subarray(at));
+    while (r.read < s.length) {
+      const larger = new Uint8Array(2 * bytes.length + 3 * s.length);
+      larger.set(bytes.subarray(0, at));
+      bytes = larger;
+      r = encoder.encodeInto(s, bytes.subarray(at));
+    }
+    at += r.written;
+    offsets[i + 1] = at;
   }
-  return makeData({ type: new Utf8(), length: strings.length, nullCount: 0, valueOffsets: offsets, data: bytes });
+  return makeData({ type: new Utf8(), length: strings.length, nullCount: 0, valueOffsets: offsets, data: bytes.subarray(0, at) });
 }

@@ -5,6 +5,7 @@ import { KqlError, SemanticError } from '../engine/errors.js';
 import { executePlan } from '../engine/execute.js';
 import type { PlanNode } from '../engine/plan.js';
 import type { Field } from '../engine/types.js';
+import type { AsPlan } from './as.js';
 import type { OperatorDef } from './operator.js';
 
 export interface UnionPlan extends PlanNode {
@@ -26,11 +27,15 @@ export const union: OperatorDef<Union, UnionPlan> = {
   planKind: 'Union',
   bind(node, input, cx) {
     const operands: PlanNode[] = input ? [input] : [];
-    const sourceNames: string[] = input ? ['union_arg0'] : [];
+    // withsource names each operand: a table, let or `as` name where it has one.
+    const nameOf = (plan: PlanNode, k: number, written?: string): string =>
+      plan.kind === 'As' ? (plan as AsPlan).name : written ?? `union_arg${k}`;
+    const sourceNames: string[] = input ? [nameOf(input, 0)] : [];
     node.tables.forEach((t) => {
       try {
-        operands.push(cx.bindTabular(t));
-        sourceNames.push(t.kind === 'Name' ? t.name : `union_arg${sourceNames.length}`);
+        const plan = cx.bindTabular(t);
+        sourceNames.push(nameOf(plan, operands.length, t.kind === 'Name' ? t.name : undefined));
+        operands.push(plan);
       } catch (e) {
         // isfuzzy=true skips operands that do not resolve (missing tables).
         if (!(node.isFuzzy && e instanceof KqlError && e.code === 'UNKNOWN_TABLE')) throw e;

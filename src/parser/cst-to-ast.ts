@@ -10,19 +10,28 @@ import {
   span,
   type Assignment,
   type BinaryOp,
+  type ColumnPattern,
+  type Datatable,
   type DynLiteral,
   type Expr,
+  type JoinKey,
+  type Lambda,
+  type LambdaParam,
+  type LetStatement,
   type ListOp,
   type Literal,
+  type MvExpandItem,
   type NameRef,
   type Pipe,
   type Query,
   type QueryOperator,
   type RenderProperty,
   type SeriesAggregate,
+  type SortKey,
   type Span,
   type Statement,
   type TabularExpr,
+  type Union,
 } from './ast.js';
 import type * as cst from './cst.js';
 import { tokenSpan } from './errors.js';
@@ -45,13 +54,39 @@ export function toAst(query: cst.QueryCstNode): Query {
 }
 
 function statement(c: cst.StatementCstChildren): Statement {
-  if (c.letStatement) {
-    const l = c.letStatement[0]!.children;
-    const value = expression(l.expression[0]!.children);
-    return node('Let', coverAll(l.Let[0], value.loc), { name: name(l.name[0]!.children), value });
-  }
+  if (c.letStatement) return letStatement(c.letStatement[0]!.children);
   const expr = expression(c.expression![0]!.children);
   return node('ExprStatement', expr.loc, { expr });
+}
+
+function letStatement(c: cst.LetStatementCstChildren): LetStatement {
+  const value = c.lambda ? lambda(c.lambda[0]!.children) : expression(c.expression![0]!.children);
+  return node('Let', coverAll(c.Let[0], value.loc), { name: name(c.name[0]!.children), value });
+}
+
+function lambda(c: cst.LambdaCstChildren): Lambda {
+  const params = (c.lambdaParam ?? []).map((p) => lambdaParam(p.children));
+  const lets = (c.letStatement ?? []).map((l) => letStatement(l.children));
+  const body = expression(c.expression[0]!.children);
+  return node('Lambda', coverAll(c.View?.[0], c.LParen[0], c.RBrace[0]), { params, lets, body });
+}
+
+function lambdaParam(c: cst.LambdaParamCstChildren): LambdaParam {
+  const paramName = name(c.name[0]!.children);
+  if (c.typeName) {
+    const defaultValue = c.scalarExpr && scalarExpr(c.scalarExpr[0]!.children);
+    return node('LambdaParam', coverAll(paramName.loc, c.typeName[0], defaultValue?.loc), {
+      name: paramName,
+      typeName: c.typeName[0]!.image,
+      ...(defaultValue && { defaultValue }),
+    });
+  }
+  const columns = c.columnDeclarations ? columnDeclarations(c.columnDeclarations[0]!.children) : [];
+  return node('LambdaParam', coverAll(paramName.loc, c.RParen![0]), { name: paramName, typeName: 'table', columns });
+}
+
+function columnDeclarations(c: cst.ColumnDeclarationsCstChildren): Datatable['columns'] {
+  return c.columnDeclaration.map(({ children: d }) => ({ name: name(d.name[0]!.children), typeName: d.typeName[0]!.image }));
 }
 
 function name(c: cst.NameCstChildren): NameRef {
@@ -92,8 +127,63 @@ function pipeSource(c: cst.PipeSourceCstChildren): Expr {
     const rangeName = name(r.name[0]!.children);
     return node('Range', coverAll(r.Range[0], step.loc), { name: rangeName, from, to, step });
   }
+  if (c.datatableOperator) return datatable(c.datatableOperator[0]!.children);
+  if (c.unionOperator) return union(c.unionOperator[0]!.children);
   // `unsupportedSource` never gets here: the parser refuses it as soon as it is met.
   return scalarExpr(c.scalarExpr![0]!.children);
+}
+
+function datatable(c: cst.DatatableOperatorCstChildren): Datatable {
+  const columns = columnDeclarations(c.columnDeclarations[0]!.children);
+  const loc = coverAll(c.Datatable[0], c.RBracket?.[0], c.QuotedIdentifier?.[0]);
+  if (c.QuotedIdentifier) {
+    const token = c.QuotedIdentifier[0]!;
+    const value = quotedNameString(token.image, token.startOffset);
+    return node('Datatable', loc, { columns, values: [node('Literal', value.loc, { type: 'string', value: value.value })] });
+  }
+  const values = (c.datatableValue ?? []).map(({ children: v }) => {
+    const value = literal(v.literal![0]!.children);
+    if (!v.AdditiveOp) return value;
+    const sign = v.AdditiveOp[0]!;
+    return node('Unary', coverAll(sign, value.loc), { op: sign.image as '-' | '+', operand: value });
+  });
+  return node('Datatable', loc, { columns, values });
+}
+
+function union(c: cst.UnionOperatorCstChildren): Union {
+  const params = parameters(c.operatorParameters[0]!.children);
+  // `wildcardTableName` never gets here: the parser refuses it as soon as it is met.
+  const tables = c.unionOperand.map((o) => tabularOperand(o.children.tabularOperand![0]!.children));
+  const unionKind = params.get('kind')?.image;
+  const withSource = params.get('withsource');
+  const isFuzzy = params.get('isfuzzy');
+  return node('Union', coverAll(c.Union[0], tables.at(-1)!.loc), {
+    ...(unionKind !== undefined && { unionKind }),
+    ...(withSource && { withSource: nameOfToken(withSource) }),
+    ...(isFuzzy && { isFuzzy: isFuzzy.image.toLowerCase() === 'true' }),
+    tables,
+  });
+}
+
+/** The `key=value` parameters of an operator, by key (the parser has checked keys and values). */
+function parameters(c: cst.OperatorParametersCstChildren): Map<string, IToken> {
+  return new Map((c.key ?? []).map((key, i) => [key.image, c.value![i]!]));
+}
+
+function nameOfToken(token: IToken): NameRef {
+  if (token.tokenType.name !== 'QuotedIdentifier') return node('Name', tokenSpan(token), { name: token.image });
+  return node('Name', tokenSpan(token), { name: quotedNameString(token.image, token.startOffset).value });
+}
+
+/** A name, a call or a parenthesised expression, which must be tabular. */
+function tabularOperand(c: cst.TabularOperandCstChildren): TabularExpr {
+  if (c.name) return name(c.name[0]!.children);
+  if (c.call) {
+    const result = call(c.call[0]!.children);
+    if (result.kind !== 'Call') throw new KqlSyntaxError('Expected a tabular expression, found typeof(...).', result.loc);
+    return result;
+  }
+  return paren(c.parenExpr![0]!.children);
 }
 
 function queryOperator(c: cst.QueryOperatorCstChildren): QueryOperator {
@@ -120,8 +210,141 @@ function queryOperator(c: cst.QueryOperatorCstChildren): QueryOperator {
     const count = scalarExpr(t.scalarExpr[0]!.children);
     return node('Take', coverAll((t.Take ?? t.Limit)![0], count.loc), { count });
   }
-  // The parser refuses `unsupportedOperator` as soon as it is met, so this is `count`.
-  return node('Count', tokenSpan(c.countOperator![0]!.children.Count[0]!), {});
+  if (c.countOperator) return node('Count', tokenSpan(c.countOperator[0]!.children.Count[0]!), {});
+  if (c.sortOperator) {
+    const s = c.sortOperator[0]!.children;
+    const keys = sortKeys(s.sortKeys[0]!.children);
+    return node('Sort', coverAll((s.Sort ?? s.Order)![0], keys.at(-1)!.loc), { keys });
+  }
+  if (c.topOperator) {
+    const t = c.topOperator[0]!.children;
+    const keys = sortKeys(t.sortKeys[0]!.children);
+    return node('Top', coverAll(t.Top[0], keys.at(-1)!.loc), { count: scalarExpr(t.scalarExpr[0]!.children), keys });
+  }
+  if (c.distinctOperator) {
+    const d = c.distinctOperator[0]!.children;
+    const items = (d.scalarExpr ?? []).map((e) => scalarExpr(e.children));
+    return node('Distinct', coverAll(d.Distinct[0], d.Star?.[0], items.at(-1)?.loc), { items, star: !!d.Star });
+  }
+  if (c.projectColumnsOperator) return projectColumns(c.projectColumnsOperator[0]!.children);
+  if (c.projectRenameOperator) {
+    const r = c.projectRenameOperator[0]!.children;
+    const items = r.rename.map(({ children: i }) => ({
+      newName: name(i.newName[0]!.children),
+      oldName: name(i.oldName[0]!.children),
+    }));
+    return node('ProjectRename', coverAll(r.ProjectRename[0], items.at(-1)!.oldName.loc), { items });
+  }
+  if (c.joinOperator) {
+    const j = c.joinOperator[0]!.children;
+    const joinKind = parameters(j.operatorParameters[0]!.children).get('kind')?.image;
+    const right = tabularOperand(j.tabularOperand[0]!.children);
+    const on = joinKeys(j.joinKeys[0]!.children);
+    return node('Join', coverAll(j.Join[0], on.at(-1)!.loc), { ...(joinKind !== undefined && { joinKind }), right, on });
+  }
+  if (c.lookupOperator) {
+    const l = c.lookupOperator[0]!.children;
+    const lookupKind = parameters(l.operatorParameters[0]!.children).get('kind')?.image;
+    const right = tabularOperand(l.tabularOperand[0]!.children);
+    const on = joinKeys(l.joinKeys[0]!.children);
+    return node('Lookup', coverAll(l.Lookup[0], on.at(-1)!.loc), {
+      ...(lookupKind !== undefined && { lookupKind }),
+      right,
+      on,
+    });
+  }
+  if (c.unionOperator) return union(c.unionOperator[0]!.children);
+  if (c.mvExpandOperator) return mvExpand(c.mvExpandOperator[0]!.children);
+  // The parser refuses `unsupportedOperator` as soon as it is met, so this is `as`.
+  const a = c.asOperator![0]!.children;
+  const asName = name(a.name[0]!.children);
+  return node('As', coverAll(a.As[0], asName.loc), { name: asName });
+}
+
+function sortKeys(c: cst.SortKeysCstChildren): SortKey[] {
+  return c.sortKey.map(({ children: k }) => {
+    const expr = scalarExpr(k.scalarExpr[0]!.children);
+    const order = (k.Asc ?? k.Desc)?.[0];
+    const nulls = (k.First ?? k.Last)?.[0];
+    return node('SortKey', coverAll(expr.loc, order, nulls), {
+      expr,
+      ...(order && { order: order.image as 'asc' | 'desc' }),
+      ...(nulls && { nulls: nulls.image as 'first' | 'last' }),
+    });
+  });
+}
+
+function projectColumns(c: cst.ProjectColumnsOperatorCstChildren): QueryOperator {
+  const keyword = (c.ProjectAway ?? c.ProjectKeep ?? c.ProjectReorder)![0]!;
+  const variant = keyword.image as 'project-away' | 'project-keep' | 'project-reorder';
+  const columns = c.columnPattern.map(({ children: p }) => columnPattern(p, variant));
+  return node('ProjectColumns', coverAll(keyword, columns.at(-1)!.loc), { variant, columns });
+}
+
+/** The parts of a pattern were written without blanks; a quoted part is its string. */
+function columnPattern(c: cst.ColumnPatternCstChildren, variant: string): ColumnPattern {
+  const parts = [...(c.Identifier ?? []), ...(c.QuotedIdentifier ?? []), ...(c.Star ?? [])].sort(
+    (a, b) => a.startOffset - b.startOffset,
+  );
+  const pattern = parts
+    .map((p) => (p.tokenType.name === 'QuotedIdentifier' ? quotedNameString(p.image, p.startOffset).value : p.image))
+    .join('');
+  const order = c.order?.[0];
+  if (order && variant !== 'project-reorder') {
+    throw new KqlSyntaxError(`Unexpected '${order.image}'.`, tokenSpan(order));
+  }
+  return node('ColumnPattern', coverAll(parts[0], parts.at(-1), order), {
+    pattern,
+    ...(order && { order: order.image as ColumnPattern['order'] & string }),
+  });
+}
+
+function joinKeys(c: cst.JoinKeysCstChildren): JoinKey[] {
+  return c.joinKey.map(({ children: k }) => {
+    if (k.name) {
+      const column = name(k.name[0]!.children);
+      return node('JoinKey', column.loc, { left: column, right: column });
+    }
+    // The parser has checked that one side is $left and the other $right.
+    const [first, second] = k.sideColumn!.map(({ children: s }) => ({
+      side: s.JoinSide[0]!,
+      column: name(s.name[0]!.children),
+    })) as [{ side: IToken; column: NameRef }, { side: IToken; column: NameRef }];
+    const [left, right] = first.side.image === '$left' ? [first, second] : [second, first];
+    return node('JoinKey', coverAll(first.side, second.column.loc), { left: left.column, right: right.column });
+  });
+}
+
+function mvExpand(c: cst.MvExpandOperatorCstChildren): QueryOperator {
+  const params = parameters(c.operatorParameters[0]!.children);
+  const items = c.mvExpandItem.map((i) => mvExpandItem(i.children));
+  const limit = c.scalarExpr && scalarExpr(c.scalarExpr[0]!.children);
+  const [bag, kind] = [params.get('bagexpansion'), params.get('kind')];
+  // `kind=` is the older spelling of `bagexpansion=`: one of them at most.
+  if (bag && kind) {
+    const later = bag.startOffset > kind.startOffset ? 'bagexpansion' : 'kind';
+    const key = c.operatorParameters[0]!.children.key!.find((k) => k.image === later)!;
+    throw new KqlSyntaxError(`Unexpected '${later}'.`, tokenSpan(key));
+  }
+  const bagExpansion = (bag ?? kind)?.image;
+  const withItemIndex = params.get('with_itemindex');
+  return node('MvExpand', coverAll(c.MvExpand[0], items.at(-1)!.loc, limit?.loc), {
+    items,
+    ...(limit && { limit }),
+    ...(bagExpansion !== undefined && { bagExpansion }),
+    ...(withItemIndex && { withItemIndex: nameOfToken(withItemIndex) }),
+  });
+}
+
+function mvExpandItem(c: cst.MvExpandItemCstChildren): MvExpandItem {
+  const target = c.name && name(c.name[0]!.children);
+  const expr = scalarExpr(c.scalarExpr[0]!.children);
+  const toType = c.typeName?.[0]!.image;
+  return node('MvExpandItem', coverAll(target?.loc, expr.loc, c.RParen?.[0]), {
+    ...(target && { name: target }),
+    expr,
+    ...(toType !== undefined && { toType }),
+  });
 }
 
 function summarize(c: cst.SummarizeOperatorCstChildren): QueryOperator {
@@ -261,7 +484,18 @@ function listItem(item: Expr): Expr {
 
 /** A pipeline or source operator, possibly in parentheses. */
 function isTabular(e: Expr): e is TabularExpr {
-  return e.kind === 'Pipe' || e.kind === 'Print' || e.kind === 'Range' || (e.kind === 'Paren' && isTabular(e.expr));
+  switch (e.kind) {
+    case 'Pipe':
+    case 'Print':
+    case 'Range':
+    case 'Datatable':
+    case 'Union':
+      return true;
+    case 'Paren':
+      return isTabular(e.expr);
+    default:
+      return false;
+  }
 }
 
 function additiveExpr(c: cst.AdditiveExprCstChildren): Expr {
@@ -286,9 +520,10 @@ function accessor(target: Expr, c: cst.AccessorCstChildren): Expr {
   if (c.Identifier) {
     return node('Member', coverAll(target.loc, c.Identifier[0]), { target, name: c.Identifier[0]!.image });
   }
-  if (c.scalarExpr) {
-    const index = scalarExpr(c.scalarExpr[0]!.children);
-    return node('Index', coverAll(target.loc, c.RBracket![0]), { target, index });
+  if (c.bracketIndex) {
+    const b = c.bracketIndex[0]!.children;
+    const index = scalarExpr(b.scalarExpr[0]!.children);
+    return node('Index', coverAll(target.loc, b.RBracket[0]), { target, index });
   }
   const token = c.QuotedIdentifier![0]!;
   const key = quotedNameString(token.image, token.startOffset);
@@ -300,8 +535,11 @@ function primary(c: cst.PrimaryCstChildren): Expr {
   if (c.literal) return literal(c.literal[0]!.children);
   if (c.call) return call(c.call[0]!.children);
   if (c.name) return name(c.name[0]!.children);
-  const p = c.parenExpr![0]!.children;
-  return node('Paren', coverAll(p.LParen[0], p.RParen[0]), { expr: expression(p.expression[0]!.children) });
+  return paren(c.parenExpr![0]!.children);
+}
+
+function paren(c: cst.ParenExprCstChildren) {
+  return node('Paren', coverAll(c.LParen[0], c.RParen[0]), { expr: expression(c.expression[0]!.children) });
 }
 
 /** `typeof(int)` is written as a call; it becomes a TypeOf node. */

@@ -41,9 +41,64 @@ export type LetStatementCstChildren = {
   Let: IToken[];
   name: NameCstNode[];
   Equals: IToken[];
-  LParen?: IToken[];
-  Identifier?: IToken[];
+  lambda?: LambdaCstNode[];
+  expression?: ExpressionCstNode[];
+};
+
+export interface LambdaCstNode extends CstNode {
+  name: "lambda";
+  children: LambdaCstChildren;
+}
+
+export type LambdaCstChildren = {
+  View?: IToken[];
+  LParen: IToken[];
+  lambdaParam?: (LambdaParamCstNode)[];
+  Comma?: IToken[];
+  RParen: IToken[];
+  LBrace: IToken[];
+  Semicolon?: (IToken)[];
+  letStatement?: LetStatementCstNode[];
   expression: ExpressionCstNode[];
+  RBrace: IToken[];
+};
+
+export interface LambdaParamCstNode extends CstNode {
+  name: "lambdaParam";
+  children: LambdaParamCstChildren;
+}
+
+export type LambdaParamCstChildren = {
+  name: NameCstNode[];
+  Colon: IToken[];
+  LParen?: IToken[];
+  Star?: IToken[];
+  columnDeclarations?: ColumnDeclarationsCstNode[];
+  RParen?: IToken[];
+  typeName?: IToken[];
+  Equals?: IToken[];
+  scalarExpr?: ScalarExprCstNode[];
+};
+
+export interface ColumnDeclarationsCstNode extends CstNode {
+  name: "columnDeclarations";
+  children: ColumnDeclarationsCstChildren;
+}
+
+export type ColumnDeclarationsCstChildren = {
+  columnDeclaration: (ColumnDeclarationCstNode)[];
+  Comma?: IToken[];
+};
+
+export interface ColumnDeclarationCstNode extends CstNode {
+  name: "columnDeclaration";
+  children: ColumnDeclarationCstChildren;
+}
+
+export type ColumnDeclarationCstChildren = {
+  name: NameCstNode[];
+  Colon: IToken[];
+  typeName: IToken[];
 };
 
 export interface NameCstNode extends CstNode {
@@ -75,6 +130,8 @@ export interface PipeSourceCstNode extends CstNode {
 export type PipeSourceCstChildren = {
   printOperator?: PrintOperatorCstNode[];
   rangeOperator?: RangeOperatorCstNode[];
+  datatableOperator?: DatatableOperatorCstNode[];
+  unionOperator?: UnionOperatorCstNode[];
   unsupportedSource?: UnsupportedSourceCstNode[];
   scalarExpr?: ScalarExprCstNode[];
 };
@@ -103,6 +160,76 @@ export type RangeOperatorCstChildren = {
   Step: IToken[];
 };
 
+export interface DatatableOperatorCstNode extends CstNode {
+  name: "datatableOperator";
+  children: DatatableOperatorCstChildren;
+}
+
+export type DatatableOperatorCstChildren = {
+  Datatable: IToken[];
+  LParen: IToken[];
+  columnDeclarations: ColumnDeclarationsCstNode[];
+  RParen: IToken[];
+  LBracket?: IToken[];
+  RBracket?: (IToken)[];
+  datatableValue?: (DatatableValueCstNode)[];
+  Comma?: (IToken)[];
+  QuotedIdentifier?: IToken[];
+};
+
+export interface DatatableValueCstNode extends CstNode {
+  name: "datatableValue";
+  children: DatatableValueCstChildren;
+}
+
+export type DatatableValueCstChildren = {
+  AdditiveOp?: IToken[];
+  literal?: LiteralCstNode[];
+};
+
+export interface UnionOperatorCstNode extends CstNode {
+  name: "unionOperator";
+  children: UnionOperatorCstChildren;
+}
+
+export type UnionOperatorCstChildren = {
+  Union: IToken[];
+  operatorParameters: OperatorParametersCstNode[];
+  unionOperand: (UnionOperandCstNode)[];
+  Comma?: IToken[];
+};
+
+export interface UnionOperandCstNode extends CstNode {
+  name: "unionOperand";
+  children: UnionOperandCstChildren;
+}
+
+export type UnionOperandCstChildren = {
+  wildcardTableName?: WildcardTableNameCstNode[];
+  tabularOperand?: TabularOperandCstNode[];
+};
+
+export interface WildcardTableNameCstNode extends CstNode {
+  name: "wildcardTableName";
+  children: WildcardTableNameCstChildren;
+}
+
+export type WildcardTableNameCstChildren = {
+  Star?: IToken[];
+  Identifier?: IToken[];
+};
+
+export interface TabularOperandCstNode extends CstNode {
+  name: "tabularOperand";
+  children: TabularOperandCstChildren;
+}
+
+export type TabularOperandCstChildren = {
+  parenExpr?: ParenExprCstNode[];
+  call?: CallCstNode[];
+  name?: NameCstNode[];
+};
+
 export interface UnsupportedSourceCstNode extends CstNode {
   name: "unsupportedSource";
   children: UnsupportedSourceCstChildren;
@@ -126,6 +253,16 @@ export type QueryOperatorCstChildren = {
   renderOperator?: RenderOperatorCstNode[];
   takeOperator?: TakeOperatorCstNode[];
   countOperator?: CountOperatorCstNode[];
+  sortOperator?: SortOperatorCstNode[];
+  topOperator?: TopOperatorCstNode[];
+  distinctOperator?: DistinctOperatorCstNode[];
+  projectColumnsOperator?: ProjectColumnsOperatorCstNode[];
+  projectRenameOperator?: ProjectRenameOperatorCstNode[];
+  joinOperator?: JoinOperatorCstNode[];
+  lookupOperator?: LookupOperatorCstNode[];
+  unionOperator?: UnionOperatorCstNode[];
+  mvExpandOperator?: MvExpandOperatorCstNode[];
+  asOperator?: AsOperatorCstNode[];
   unsupportedOperator?: UnsupportedOperatorCstNode[];
 };
 
@@ -200,6 +337,22 @@ export interface HintCstNode extends CstNode {
 export type HintCstChildren = {
   Identifier: (IToken)[];
   Dot: IToken[];
+  Equals: IToken[];
+  BoolLiteral?: IToken[];
+  StringLiteral?: IToken[];
+  LongLiteral?: IToken[];
+};
+
+export interface OperatorParametersCstNode extends CstNode {
+  name: "operatorParameters";
+  children: OperatorParametersCstChildren;
+}
+
+export type OperatorParametersCstChildren = {
+  hint?: HintCstNode[];
+  key?: IToken[];
+  Equals?: IToken[];
+  value?: (IToken)[];
 };
 
 export interface MakeSeriesOperatorCstNode extends CstNode {
@@ -309,6 +462,212 @@ export type CountOperatorCstChildren = {
   Count: IToken[];
 };
 
+export interface SortOperatorCstNode extends CstNode {
+  name: "sortOperator";
+  children: SortOperatorCstChildren;
+}
+
+export type SortOperatorCstChildren = {
+  Sort?: IToken[];
+  Order?: IToken[];
+  By: IToken[];
+  sortKeys: SortKeysCstNode[];
+};
+
+export interface TopOperatorCstNode extends CstNode {
+  name: "topOperator";
+  children: TopOperatorCstChildren;
+}
+
+export type TopOperatorCstChildren = {
+  Top: IToken[];
+  scalarExpr: ScalarExprCstNode[];
+  By: IToken[];
+  sortKeys: SortKeysCstNode[];
+};
+
+export interface SortKeysCstNode extends CstNode {
+  name: "sortKeys";
+  children: SortKeysCstChildren;
+}
+
+export type SortKeysCstChildren = {
+  sortKey: (SortKeyCstNode)[];
+  Comma?: IToken[];
+};
+
+export interface SortKeyCstNode extends CstNode {
+  name: "sortKey";
+  children: SortKeyCstChildren;
+}
+
+export type SortKeyCstChildren = {
+  scalarExpr: ScalarExprCstNode[];
+  Asc?: IToken[];
+  Desc?: IToken[];
+  Nulls?: IToken[];
+  First?: IToken[];
+  Last?: IToken[];
+};
+
+export interface DistinctOperatorCstNode extends CstNode {
+  name: "distinctOperator";
+  children: DistinctOperatorCstChildren;
+}
+
+export type DistinctOperatorCstChildren = {
+  Distinct: IToken[];
+  hint?: HintCstNode[];
+  Star?: IToken[];
+  scalarExpr?: (ScalarExprCstNode)[];
+  Comma?: IToken[];
+};
+
+export interface ProjectColumnsOperatorCstNode extends CstNode {
+  name: "projectColumnsOperator";
+  children: ProjectColumnsOperatorCstChildren;
+}
+
+export type ProjectColumnsOperatorCstChildren = {
+  ProjectAway?: IToken[];
+  ProjectKeep?: IToken[];
+  ProjectReorder?: IToken[];
+  columnPattern: (ColumnPatternCstNode)[];
+  Comma?: IToken[];
+};
+
+export interface ColumnPatternCstNode extends CstNode {
+  name: "columnPattern";
+  children: ColumnPatternCstChildren;
+}
+
+export type ColumnPatternCstChildren = {
+  Identifier?: (IToken)[];
+  QuotedIdentifier?: (IToken)[];
+  Star?: (IToken)[];
+  order?: (IToken)[];
+};
+
+export interface ProjectRenameOperatorCstNode extends CstNode {
+  name: "projectRenameOperator";
+  children: ProjectRenameOperatorCstChildren;
+}
+
+export type ProjectRenameOperatorCstChildren = {
+  ProjectRename: IToken[];
+  rename: (RenameCstNode)[];
+  Comma?: IToken[];
+};
+
+export interface RenameCstNode extends CstNode {
+  name: "rename";
+  children: RenameCstChildren;
+}
+
+export type RenameCstChildren = {
+  newName: NameCstNode[];
+  Equals: IToken[];
+  oldName: NameCstNode[];
+};
+
+export interface JoinOperatorCstNode extends CstNode {
+  name: "joinOperator";
+  children: JoinOperatorCstChildren;
+}
+
+export type JoinOperatorCstChildren = {
+  Join: IToken[];
+  operatorParameters: OperatorParametersCstNode[];
+  tabularOperand: TabularOperandCstNode[];
+  joinKeys: JoinKeysCstNode[];
+};
+
+export interface LookupOperatorCstNode extends CstNode {
+  name: "lookupOperator";
+  children: LookupOperatorCstChildren;
+}
+
+export type LookupOperatorCstChildren = {
+  Lookup: IToken[];
+  operatorParameters: OperatorParametersCstNode[];
+  tabularOperand: TabularOperandCstNode[];
+  joinKeys: JoinKeysCstNode[];
+};
+
+export interface JoinKeysCstNode extends CstNode {
+  name: "joinKeys";
+  children: JoinKeysCstChildren;
+}
+
+export type JoinKeysCstChildren = {
+  On: IToken[];
+  joinKey: (JoinKeyCstNode)[];
+  Comma?: IToken[];
+};
+
+export interface JoinKeyCstNode extends CstNode {
+  name: "joinKey";
+  children: JoinKeyCstChildren;
+}
+
+export type JoinKeyCstChildren = {
+  sideColumn?: (SideColumnCstNode)[];
+  EqualEqual?: IToken[];
+  name?: NameCstNode[];
+};
+
+export interface SideColumnCstNode extends CstNode {
+  name: "sideColumn";
+  children: SideColumnCstChildren;
+}
+
+export type SideColumnCstChildren = {
+  JoinSide: IToken[];
+  Dot: IToken[];
+  name: NameCstNode[];
+};
+
+export interface MvExpandOperatorCstNode extends CstNode {
+  name: "mvExpandOperator";
+  children: MvExpandOperatorCstChildren;
+}
+
+export type MvExpandOperatorCstChildren = {
+  MvExpand: IToken[];
+  operatorParameters: OperatorParametersCstNode[];
+  mvExpandItem: (MvExpandItemCstNode)[];
+  Comma?: IToken[];
+  Limit?: IToken[];
+  scalarExpr?: ScalarExprCstNode[];
+};
+
+export interface MvExpandItemCstNode extends CstNode {
+  name: "mvExpandItem";
+  children: MvExpandItemCstChildren;
+}
+
+export type MvExpandItemCstChildren = {
+  name?: NameCstNode[];
+  Equals?: IToken[];
+  scalarExpr: ScalarExprCstNode[];
+  To?: IToken[];
+  typeofKeyword?: IToken[];
+  LParen?: IToken[];
+  typeName?: IToken[];
+  RParen?: IToken[];
+};
+
+export interface AsOperatorCstNode extends CstNode {
+  name: "asOperator";
+  children: AsOperatorCstChildren;
+}
+
+export type AsOperatorCstChildren = {
+  As: IToken[];
+  operatorParameters: OperatorParametersCstNode[];
+  name: NameCstNode[];
+};
+
 export interface AssignmentListCstNode extends CstNode {
   name: "assignmentList";
   children: AssignmentListCstChildren;
@@ -325,6 +684,7 @@ export interface AssignmentCstNode extends CstNode {
 }
 
 export type AssignmentCstChildren = {
+  LParen?: IToken[];
   name?: NameCstNode[];
   Equals?: IToken[];
   scalarExpr: ScalarExprCstNode[];
@@ -439,10 +799,19 @@ export interface AccessorCstNode extends CstNode {
 export type AccessorCstChildren = {
   Dot?: IToken[];
   Identifier?: IToken[];
-  LBracket?: IToken[];
-  scalarExpr?: ScalarExprCstNode[];
-  RBracket?: IToken[];
-  QuotedIdentifier?: IToken[];
+  bracketIndex?: (BracketIndexCstNode)[];
+  QuotedIdentifier?: (IToken)[];
+};
+
+export interface BracketIndexCstNode extends CstNode {
+  name: "bracketIndex";
+  children: BracketIndexCstChildren;
+}
+
+export type BracketIndexCstChildren = {
+  LBracket: IToken[];
+  scalarExpr: ScalarExprCstNode[];
+  RBracket: IToken[];
 };
 
 export interface PrimaryCstNode extends CstNode {
@@ -488,6 +857,7 @@ export interface ArgumentCstNode extends CstNode {
 
 export type ArgumentCstChildren = {
   Star?: IToken[];
+  Identifier?: IToken[];
   expression?: ExpressionCstNode[];
 };
 
@@ -531,6 +901,7 @@ export type DynamicValueCstChildren = {
   dynamicObject?: DynamicObjectCstNode[];
   dynamicLiteral?: DynamicLiteralCstNode[];
   QuotedIdentifier?: IToken[];
+  TypedLiteral?: IToken[];
 };
 
 export interface DynamicNumberCstNode extends CstNode {

@@ -17,10 +17,14 @@ export const Comment = createToken({ name: 'Comment', pattern: /\/\/[^\r\n]*/, g
 // Names. Soft keywords (below) are put in the Identifier category, so they are names wherever the
 // grammar does not expect them as keywords.
 
-export const Identifier = createToken({
-  name: 'Identifier',
-  pattern: /\$?[A-Za-z_][A-Za-z0-9_]*/, // `$left` / `$right` of join conditions too
-  label: 'a name',
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'a name' });
+
+/** `$left` / `$right` of join keys: not names, so `$x` is a lexing error and `$leftx` is not `$left`. */
+export const JoinSide = createToken({
+  name: 'JoinSide',
+  pattern: /\$(?:left|right)(?![A-Za-z0-9_])/,
+  start_chars_hint: ['$'],
+  label: "'$left' or '$right'",
 });
 
 /** `['Some name']` or `["Some name"]`; after an expression it is an index: `d["key"]`. */
@@ -103,13 +107,24 @@ export const SoftKeyword = createToken({ name: 'SoftKeyword', pattern: Lexer.NA 
 // ---------------------------------------------------------------------------------------------
 // Dashed keywords, lexed before `-` and before their first word.
 
-export const MakeSeries = createToken({ name: 'MakeSeries', pattern: /make-series/, label: "'make-series'" });
+function dashed(name: string, word: string): TokenType {
+  return createToken({ name, pattern: word, label: `'${word}'` });
+}
 
-/** Dashed operators we refuse by name; without this token `mv-expand` would read as `mv - expand`. */
+export const MakeSeries = dashed('MakeSeries', 'make-series');
+export const MvExpand = dashed('MvExpand', 'mv-expand');
+export const ProjectAway = dashed('ProjectAway', 'project-away');
+export const ProjectKeep = dashed('ProjectKeep', 'project-keep');
+export const ProjectReorder = dashed('ProjectReorder', 'project-reorder');
+export const ProjectRename = dashed('ProjectRename', 'project-rename');
+/** The orders of project-reorder besides `asc` and `desc`. */
+export const GrannyAsc = dashed('GrannyAsc', 'granny-asc');
+export const GrannyDesc = dashed('GrannyDesc', 'granny-desc');
+
+/** Dashed operators we refuse by name; without this token `mv-apply` would read as `mv - apply`. */
 const UNSUPPORTED_DASHED = [
-  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'mv-expand', 'mv-apply', 'parse-where',
-  'parse-kv', 'top-nested', 'top-hitters', 'make-graph', 'graph-match', 'graph-merge', 'graph-to-table',
-  'graph-shortest-paths', 'graph-mark-components',
+  'mv-apply', 'parse-where', 'parse-kv', 'top-nested', 'top-hitters', 'make-graph', 'graph-match', 'graph-merge',
+  'graph-to-table', 'graph-shortest-paths', 'graph-mark-components',
 ];
 
 export const UnsupportedDashedOperator = createToken({
@@ -217,11 +232,26 @@ export const Step = keyword('Step', 'step', soft);
 export const With = keyword('With', 'with', soft);
 export const Default = keyword('Default', 'default', soft);
 export const Null = keyword('Null', 'null', soft);
+export const Sort = keyword('Sort', 'sort', soft);
+export const Order = keyword('Order', 'order', soft);
+export const Asc = keyword('Asc', 'asc', soft);
+export const Desc = keyword('Desc', 'desc', soft);
+export const Nulls = keyword('Nulls', 'nulls', soft);
+export const First = keyword('First', 'first', soft);
+export const Last = keyword('Last', 'last', soft);
+export const Top = keyword('Top', 'top', soft);
+export const Distinct = keyword('Distinct', 'distinct', soft);
+export const Join = keyword('Join', 'join', soft);
+export const Lookup = keyword('Lookup', 'lookup', soft);
+export const Union = keyword('Union', 'union', soft);
+export const As = keyword('As', 'as', soft);
+export const Datatable = keyword('Datatable', 'datatable', soft);
+export const View = keyword('View', 'view', soft);
 
 /** Source operators we refuse by name when they start an expression; names elsewhere. */
 export const UnsupportedSourceOperator = createToken({
   name: 'UnsupportedSourceOperator',
-  pattern: /datatable|externaldata|union|find|search/,
+  pattern: /externaldata|find|search/,
   longer_alt: Identifier,
   categories: [SoftKeyword, Identifier],
   label: 'an operator',
@@ -276,12 +306,20 @@ export const allTokens: TokenType[] = [
   LongLiteral,
   QuotedIdentifier,
   MakeSeries,
+  MvExpand,
+  ProjectAway,
+  ProjectKeep,
+  ProjectReorder,
+  ProjectRename,
+  GrannyAsc,
+  GrannyDesc,
   UnsupportedDashedOperator,
   BoolLiteral,
   ...keywordsByLength,
   UnsupportedSourceOperator,
   BangWord,
   Identifier,
+  JoinSide,
   DotDot,
   Dot,
   EqualEqual,

@@ -5,43 +5,55 @@ import { parseQuery } from '../../src/parser/index.js';
 
 const SHARED = new URL('../../../shared/', import.meta.url);
 
-/** What each real hunting query does today: parse, or be refused at its first unsupported operator. */
-const CORPUS: Record<string, string> = {
-  'blocked_url_clicks_by_workload.kql': 'parses',
-  'end_user_malicious_clicks.kql': 'sort',
-  'malicious_clicks_allowed_click_through.kql': 'parses',
-  'malicious_urls_clicked_in_teams_with_safetytip.kql': 'join',
-  'mdo_urlclickedinemail.kql': 'parses',
-  'possible_device_code_phishing_attempts.kql': 'distinct',
-  'potentially_malicious_url_click_in_teams.kql': 'join',
-  'powerapps_multiple_users_access_malicious_link.kql': 'project-rename',
-  'rare_domains_in_external_teams_messages.kql': 'join',
-  'teams_blocked_url_clicks_daily_trend.kql': 'parses',
-  'teams_url_clicks_actions_summarized_by_urls.kql': 'parses',
-  'teams_url_clicks_through_phish_malware.kql': 'parses',
-  'teams_users_clicking_suspicious_url_domains.kql': 'join',
-  'ti_map_url_entity_to_urlclickevents.kql': 'mv-expand',
-  'ti_map_url_entity_to_urlclickevents_new.kql': 'mv-expand',
-  'top10_users_clicking_malicious_urls.kql': 'sort',
-  'top10_users_clicking_malicious_urls_in_teams.kql': 'top',
-  'top10_users_clicking_malicious_urls_malware.kql': 'top',
-  'top10_users_clicking_malicious_urls_phish.kql': 'top',
-  'top10_users_clicking_malicious_urls_spam.kql': 'top',
-  'top20_malicious_urls_by_clicks.kql': 'top',
-  'top_clicks_on_malicious_urls.kql': 'top',
-  'top_malicious_urls_clicked_in_teams.kql': 'top',
-  'url_click_attempts_by_threat_type.kql': 'parses',
-  'url_click_count_by_click_action.kql': 'parses',
-  'url_click_on_urls_in_zapd_teams_messages.kql': 'join',
-  'url_click_on_zap_email.kql': 'join',
-  'url_click_through_by_workload.kql': 'sort',
-  'url_clicks_actions_by_url.kql': 'parses',
-  'url_threat_protection_summary.kql': 'union',
-  'urlclick_details_malicious_url_click_alert.kql': 'join',
-  'user_clicked_through_events.kql': 'parses',
-  'user_clicks_on_malicious_inbound_emails.kql': 'join',
-  'user_clicks_on_phishing_urls_in_emails.kql': 'join',
+/** The operators each real hunting query needs beyond where/extend/project/summarize/make-series/render/take/count. */
+const CORPUS: Record<string, string[]> = {
+  'blocked_url_clicks_by_workload.kql': [],
+  'end_user_malicious_clicks.kql': ['Sort'],
+  'malicious_clicks_allowed_click_through.kql': [],
+  'malicious_urls_clicked_in_teams_with_safetytip.kql': ['Join'],
+  'mdo_urlclickedinemail.kql': [],
+  'possible_device_code_phishing_attempts.kql': ['Distinct', 'Join'],
+  'potentially_malicious_url_click_in_teams.kql': ['Join'],
+  'powerapps_multiple_users_access_malicious_link.kql': ['Distinct', 'Join', 'MvExpand', 'ProjectRename', 'Union'],
+  'rare_domains_in_external_teams_messages.kql': ['Join'],
+  'teams_blocked_url_clicks_daily_trend.kql': [],
+  'teams_url_clicks_actions_summarized_by_urls.kql': [],
+  'teams_url_clicks_through_phish_malware.kql': [],
+  'teams_users_clicking_suspicious_url_domains.kql': ['Join'],
+  'ti_map_url_entity_to_urlclickevents.kql': ['Distinct', 'Join', 'MvExpand', 'ProjectColumns', 'ProjectRename', 'Union'],
+  'ti_map_url_entity_to_urlclickevents_new.kql': ['Distinct', 'Join', 'MvExpand', 'ProjectColumns', 'ProjectRename', 'Union'],
+  'top10_users_clicking_malicious_urls.kql': ['Sort'],
+  'top10_users_clicking_malicious_urls_in_teams.kql': ['Top'],
+  'top10_users_clicking_malicious_urls_malware.kql': ['Top'],
+  'top10_users_clicking_malicious_urls_phish.kql': ['Top'],
+  'top10_users_clicking_malicious_urls_spam.kql': ['Top'],
+  'top20_malicious_urls_by_clicks.kql': ['Top'],
+  'top_clicks_on_malicious_urls.kql': ['Top'],
+  'top_malicious_urls_clicked_in_teams.kql': ['Top'],
+  'url_click_attempts_by_threat_type.kql': [],
+  'url_click_count_by_click_action.kql': [],
+  'url_click_on_urls_in_zapd_teams_messages.kql': ['Join'],
+  'url_click_on_zap_email.kql': ['Join'],
+  'url_click_through_by_workload.kql': ['Sort'],
+  'url_clicks_actions_by_url.kql': [],
+  'url_threat_protection_summary.kql': ['Sort', 'Union'],
+  'urlclick_details_malicious_url_click_alert.kql': ['Join'],
+  'user_clicked_through_events.kql': [],
+  'user_clicks_on_malicious_inbound_emails.kql': ['Join'],
+  'user_clicks_on_phishing_urls_in_emails.kql': ['Join'],
 };
+
+const NEWER_KINDS = new Set(['Sort', 'Top', 'Distinct', 'ProjectColumns', 'ProjectRename', 'Join', 'Lookup', 'Union', 'MvExpand', 'As', 'Datatable', 'Lambda']);
+
+/** The kinds of every node in a tree. */
+function kindsIn(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => kindsIn(v, out));
+  else if (value !== null && typeof value === 'object') {
+    if ('kind' in value) out.add(value.kind as string);
+    Object.values(value).forEach((v) => kindsIn(v, out));
+  }
+  return out;
+}
 
 describe('corpus', () => {
   it('lists every corpus file', () => {
@@ -49,17 +61,12 @@ describe('corpus', () => {
     expect(files.sort()).toEqual(Object.keys(CORPUS).sort());
   });
 
-  it.each(Object.entries(CORPUS).map(([file, outcome]) => [outcome === 'parses' ? 'parses' : `refused (${outcome})`, file, outcome]))(
-    '%s: %s',
-    (_, file, outcome) => {
-      const text = readFileSync(new URL(`corpus/${file}`, SHARED), 'utf8');
-      if (outcome === 'parses') {
-        expect(parseQuery(text).statements.length).toBeGreaterThan(0);
-      } else {
-        expect(() => parseQuery(text)).toThrow(`Not supported: the '${outcome}' operator.`);
-      }
-    },
-  );
+  it.each(Object.entries(CORPUS))('%s parses, using %j', (file, kinds) => {
+    const text = readFileSync(new URL(`corpus/${file}`, SHARED), 'utf8');
+    const query = parseQuery(text);
+    expect(query.statements.length).toBeGreaterThan(0);
+    expect([...kindsIn(query)].filter((k) => NEWER_KINDS.has(k)).sort()).toEqual(kinds);
+  });
 });
 
 /** Every syntax error message follows one of the project's templates, never Chevrotain's wording. */
@@ -85,7 +92,8 @@ describe('documentation examples', () => {
         expect(span!.end, id).toBeLessThanOrEqual(kql.length);
       }
     }
-    // Most refusals are `datatable`, which this parser does not support yet.
-    expect(parsed).toBeGreaterThan(cases.length / 2);
+    console.log(`Kusto documentation examples: ${parsed} of ${cases.length} parse.`);
+    // The rest are refused operators (evaluate, mv-apply, parse, scan, ...) and a few forms the AST cannot hold.
+    expect(parsed).toBeGreaterThanOrEqual(463);
   });
 });

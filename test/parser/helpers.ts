@@ -23,6 +23,9 @@ export const call = (n: string, ...args: unknown[]) => ({ kind: 'Call', name: n,
 export const binary = (op: string, left: unknown, right: unknown) => ({ kind: 'Binary', op, left, right });
 export const assign = (target: string | undefined, expr: unknown) =>
   target === undefined ? { kind: 'Assignment', expr } : { kind: 'Assignment', name: name(target), expr };
+export const pipe = (source: unknown, operator: unknown) => ({ kind: 'Pipe', source, operator });
+export const paren = (expr: unknown) => ({ kind: 'Paren', expr });
+export const where = (predicate: unknown) => ({ kind: 'Where', predicate });
 
 /** The first statement's expression. */
 export function expressionOf(text: string): Expr {

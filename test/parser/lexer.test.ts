@@ -12,10 +12,17 @@ describe('tokens', () => {
     ['make-series', ['MakeSeries:make-series']],
     ['make - series', ['Identifier:make', 'Minus:-', 'Identifier:series']],
     ['make_series', ['Identifier:make_series']],
-    ['project-away', ['UnsupportedDashedOperator:project-away']],
+    ['project-away project-keep project-reorder project-rename', ['ProjectAway:project-away', 'ProjectKeep:project-keep', 'ProjectReorder:project-reorder', 'ProjectRename:project-rename']],
+    ['mv-apply top-nested parse-kv', ['UnsupportedDashedOperator:mv-apply', 'UnsupportedDashedOperator:top-nested', 'UnsupportedDashedOperator:parse-kv']],
+    ['granny-asc granny-desc granny - asc', ['GrannyAsc:granny-asc', 'GrannyDesc:granny-desc', 'Identifier:granny', 'Minus:-', 'Asc:asc']],
     ['project', ['Project:project']],
     ['projects', ['Identifier:projects']],
-    ['mv-expand x', ['UnsupportedDashedOperator:mv-expand', 'Identifier:x']],
+    ['mv-expand x', ['MvExpand:mv-expand', 'Identifier:x']],
+    ['sort order asc desc nulls first last top distinct', ['Sort:sort', 'Order:order', 'Asc:asc', 'Desc:desc', 'Nulls:nulls', 'First:first', 'Last:last', 'Top:top', 'Distinct:distinct']],
+    ['join lookup union as datatable view', ['Join:join', 'Lookup:lookup', 'Union:union', 'As:as', 'Datatable:datatable', 'View:view']],
+    ['ascending asc_ as_of toppers', ['Identifier:ascending', 'Identifier:asc_', 'Identifier:as_of', 'Identifier:toppers']],
+    ['externaldata find search', ['UnsupportedSourceOperator:externaldata', 'UnsupportedSourceOperator:find', 'UnsupportedSourceOperator:search']],
+    ['Email* *Id', ['Identifier:Email', 'Star:*', 'Star:*', 'Identifier:Id']],
     ['a-b', ['Identifier:a', 'Minus:-', 'Identifier:b']],
     ['x-1', ['Identifier:x', 'Minus:-', 'LongLiteral:1']],
     ['1..5', ['LongLiteral:1', 'DotDot:..', 'LongLiteral:5']],
@@ -38,10 +45,17 @@ describe('tokens', () => {
     ['42 0x1F 1.5 1e3 2.5E-2', ['LongLiteral:42', 'LongLiteral:0x1F', 'RealLiteral:1.5', 'RealLiteral:1e3', 'RealLiteral:2.5E-2']],
     ['"a" \'b\' @"c" h"d" H@\'e\'', ['StringLiteral:"a"', "StringLiteral:'b'", 'StringLiteral:@"c"', 'StringLiteral:h"d"', "StringLiteral:H@'e'"]],
     ['[\'a b\'] ["c"] [1]', ["QuotedIdentifier:['a b']", 'QuotedIdentifier:["c"]', 'LBracket:[', 'LongLiteral:1', 'RBracket:]']],
-    ['$left.a', ['Identifier:$left', 'Dot:.', 'Identifier:a']],
+    ['$left.a == $right.b', ['JoinSide:$left', 'Dot:.', 'Identifier:a', 'EqualEqual:==', 'JoinSide:$right', 'Dot:.', 'Identifier:b']],
     ['true True TRUE false False FALSE tRue', ['BoolLiteral:true', 'BoolLiteral:True', 'BoolLiteral:TRUE', 'BoolLiteral:false', 'BoolLiteral:False', 'BoolLiteral:FALSE', 'Identifier:tRue']],
   ])('%s', (text, expected) => {
     expect(tokens(text)).toEqual(expected);
+  });
+});
+
+describe('join sides', () => {
+  // `$` starts no other token: `$left` and `$right` are the only words it may begin.
+  it.each(['$x', '$leftx', '$left_1', '$Left', '$'])('%s is not a token', (text) => {
+    expect(() => tokenize(text)).toThrow("Unexpected character '$'.");
   });
 });
 

@@ -370,7 +370,11 @@ export const datetimeFunctions: readonly ScalarFunction[] = [
   ]),
   fn('datetime_add', [sig(['string', 'long', 'datetime'], 'datetime', datetimeAdd)], { constantArgs: [0] }),
   // The engine reports datetime_diff('week', …) as a real column; here every part gives a long.
-  fn('datetime_diff', [sig(['string', 'datetime', 'datetime'], 'long', datetimeDiff)], { constantArgs: [0] }),
+  fn('datetime_diff', [sig(['string', 'datetime', 'datetime'], 'long', datetimeDiff)], {
+    constantArgs: [0],
+    // The engine types a 'week' difference as real (its examples print 5.0).
+    resultFromArguments: (c) => (typeof c[0] === 'string' && c[0].toLowerCase() === 'week' ? 'real' : undefined),
+  }),
   fn('dayofweek', [sig(['datetime'], 'timespan', (t: bigint) => ((dayOf(t) + 1n) % 7n) * TICKS_PER_DAY)]),
   // The engine returns long (Int64) for getyear, monthofyear and hourofday although Microsoft's
   // binder declares int; the other date parts follow the same rule.

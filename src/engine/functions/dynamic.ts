@@ -148,6 +148,19 @@ function shift(arr: DynValue, n: bigint, left: boolean, fill: DynValue): DynValu
 
 const dynAt = (t: KqlType) => (v: JsValue): DynValue => toDynValue(v, t);
 
+function arraySortSignatures(descending: boolean) {
+  return [
+    sig(['dynamic', 'bool'], 'dynamic', (a: DynValue, nl?: boolean) => arraySort(a, descending, nl), { optional: 1 }),
+    // Sorting several arrays by the first gives one output column per array: not supported.
+    sig(['dynamic', 'dynamic'], 'dynamic', () => null, { rest: 'any' }),
+  ];
+}
+
+function refuseSeveralArrays(name: string) {
+  return (types: readonly KqlType[]): string | undefined =>
+    types.length > 1 && types[1] === 'dynamic' ? `Not supported: ${name}() of several arrays.` : undefined;
+}
+
 export const dynamicFunctions: readonly ScalarFunction[] = [
   fn('array_length', [sig(['dynamic'], 'long', (a: DynValue) => (Array.isArray(a) ? BigInt(a.length) : null))]),
   fn('pack_array', [
@@ -227,8 +240,8 @@ export const dynamicFunctions: readonly ScalarFunction[] = [
   fn('set_union', [{ params: ['dynamic', 'dynamic'], rest: 'dynamic', result: 'dynamic', kernel: setOp('union') }]),
   fn('set_intersect', [{ params: ['dynamic', 'dynamic'], rest: 'dynamic', result: 'dynamic', kernel: setOp('intersect') }]),
   fn('set_difference', [{ params: ['dynamic', 'dynamic'], rest: 'dynamic', result: 'dynamic', kernel: setOp('difference') }]),
-  fn('array_sort_asc', [sig(['dynamic', 'bool'], 'dynamic', (a: DynValue, nl?: boolean) => arraySort(a, false, nl), { optional: 1 })], { constantArgs: [1] }),
-  fn('array_sort_desc', [sig(['dynamic', 'bool'], 'dynamic', (a: DynValue, nl?: boolean) => arraySort(a, true, nl), { optional: 1 })], { constantArgs: [1] }),
+  fn('array_sort_asc', arraySortSignatures(false), { constantArgs: [1], check: refuseSeveralArrays('array_sort_asc') }),
+  fn('array_sort_desc', arraySortSignatures(true), { constantArgs: [1], check: refuseSeveralArrays('array_sort_desc') }),
   fn('array_sum', [
     sig(['dynamic'], 'real', (a: DynValue) => {
       if (!Array.isArray(a)) return null;

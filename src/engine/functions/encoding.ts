@@ -266,7 +266,11 @@ const notDynamic = (name: string) => (ts: readonly KqlType[]) =>
 const hashSignatures = [
   sig(['string'], 'long', (s: string) => xxhash64(encoder.encode(s))),
   sig(['datetime'], 'long', hashTicks),
+  // hash(x, mod): the engine's treatment of negative hashes is unverified, so it is refused.
+  sig(['any', 'long'], 'long', () => null),
 ];
+const refuseModulo = (types: readonly KqlType[]): string | undefined =>
+  types.length > 1 ? 'Not supported: hash() with a modulo argument.' : undefined;
 
 export const encodingFunctions: readonly ScalarFunction[] = [
   fn('url_encode', [sig(['string'], 'string', urlEncode)]),
@@ -275,8 +279,8 @@ export const encodingFunctions: readonly ScalarFunction[] = [
   fn('base64_decode_tostring', [sig(['string'], 'string', base64DecodeString)]),
   fn('parse_url', [sig(['string'], 'dynamic', parseUrl)]),
   fn('parse_urlquery', [sig(['string'], 'dynamic', parseUrlQuery)]),
-  fn('hash', hashSignatures),
-  fn('hash_xxhash64', hashSignatures),
+  fn('hash', hashSignatures, { check: refuseModulo }),
+  fn('hash_xxhash64', hashSignatures, { check: refuseModulo }),
   fn('hash_md5', [digest('md5')], { check: notDynamic('hash_md5') }),
   fn('hash_sha1', [digest('sha1')], { check: notDynamic('hash_sha1') }),
   fn('hash_sha256', [digest('sha256')], { check: notDynamic('hash_sha256') }),

@@ -42,8 +42,12 @@ export interface ScalarFunction {
   readonly check?: (argTypes: readonly KqlType[]) => string | undefined;
   /** The kernel's first argument is the QueryContext. */
   readonly usesContext?: boolean;
-  /** When given, the argument at this position is a `typeof(T)` that sets the result type. */
-  readonly typeFromArgument?: number;
+  /**
+   * The result type when it depends on constant arguments (`extract(…, typeof(int))`); gets the
+   * value of each constant argument (undefined for the others). Undefined keeps the signature's type.
+   */
+  readonly resultFromArguments?: (constants: readonly (JsValue | undefined)[]) => KqlType | undefined;
+  /** A check returning a message that starts with "Not supported:" refuses the call by name. */
   /** Argument positions that must be constant (for example a regex); checked by the binder. */
   readonly constantArgs?: readonly number[];
 }

@@ -469,7 +469,7 @@ export const stringFunctions: readonly ScalarFunction[] = [
     sig(['string', 'long', 'string'], 'string', extractKernel),
     // The 4th argument is typeof(T) passed as the constant type name "T"; see extractResultType().
     sig(['string', 'long', 'string', 'string'], 'string', extractKernel),
-  ], { constantArgs: [0, 3], typeFromArgument: 3 }),
+  ], { constantArgs: [0, 3], resultFromArguments: (c) => (typeof c[3] === 'string' ? extractResultType(c[3]) : undefined) }),
   fn('extract_all', [
     sig(['string', 'string'], 'dynamic', (p: string, s: string) => extractAllKernel(p, undefined, s)),
     sig(['string', 'dynamic', 'string'], 'dynamic', extractAllKernel),

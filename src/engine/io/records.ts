@@ -1,45 +1,84 @@
-import type { JsValue } from '../column.js';
+import { ColumnBuilder, type Column, type JsValue } from '../column.js';
 import type { KqlType } from '../types.js';
-import type { BAD, ValueCodec } from './values.js';
+import { BAD, type ValueCodec } from './values.js';
 
 /** A file's records before typing: column names, the line of each record, and typed access to the values. */
 export interface Records {
+  /** Every column of the file, in file order (also those a reader was told to skip). */
   readonly names: readonly string[];
-  /** The 1-based line where each record starts (one entry per record). */
-  readonly lines: readonly number[];
+  /** How many records there are. */
+  readonly count: number;
+  /** The 1-based line where record i starts (for messages, so it may be slow). */
+  line(i: number): number;
   /** The type the non-empty values of column j suggest; undefined when it has none. */
   inferType(j: number): KqlType | undefined;
-  /** Reads column j of record i as `type`; BAD when the value is not of that type. */
-  converter(j: number, type: KqlType): (i: number) => JsValue | typeof BAD;
+  /** A builder of column j read as `type`, for a Column of the next `length` records appended to it. */
+  column(j: number, type: KqlType, length: number): RecordColumn;
   /** Column j of record i as quoted in error messages. */
   show(i: number, j: number): string;
 }
 
-/** Records held as raw values (CSV text, JSON values) typed by their codec. */
+/** Converts the values of one column into a Column, a run of records at a time. */
+export interface RecordColumn {
+  /** Appends records `from` to `to - 1`; returns the first whose value is not of the type, else -1. */
+  append(from: number, to: number): number;
+  finish(): Column;
+}
+
+/** The type `count` values suggest together, as inferType describes. */
+export function inferValuesType<V>(codec: ValueCodec<V>, count: number, value: (i: number) => V): KqlType | undefined {
+  let type: KqlType | undefined;
+  for (let i = 0; i < count; i++) {
+    const t = codec.infer(value(i));
+    if (t === undefined) continue;
+    type = type === undefined ? t : codec.merge(type, t);
+    if (type === codec.top) break;
+  }
+  return type;
+}
+
+/** A RecordColumn of the values record i has, converted one at a time. */
+export function valuesColumn(type: KqlType, length: number, value: (i: number) => JsValue | typeof BAD): RecordColumn {
+  const b = new ColumnBuilder(type, length);
+  return {
+    append(from, to) {
+      for (let i = from; i < to; i++) {
+        const v = value(i);
+        if (v === BAD) return i;
+        b.append(v);
+      }
+      return -1;
+    },
+    finish: () => b.finish(),
+  };
+}
+
+/** Records held as raw values (JSON values) typed by their codec. */
 export class RawRecords<V> implements Records {
   constructor(
     readonly names: readonly string[],
     /** `rows[i][j]` is column j of record i; JSON rows may be shorter than `names` (missing keys). */
     private readonly rows: readonly (readonly V[])[],
-    readonly lines: readonly number[],
+    private readonly lines: readonly number[],
     private readonly codec: ValueCodec<V>,
   ) {}
 
-  inferType(j: number): KqlType | undefined {
-    let type: KqlType | undefined;
-    for (const row of this.rows) {
-      const t = this.codec.infer(row[j]);
-      if (t === undefined) continue;
-      type = type === undefined ? t : this.codec.merge(type, t);
-      if (type === this.codec.top) break;
-    }
-    return type;
+  get count(): number {
+    return this.rows.length;
   }
 
-  converter(j: number, type: KqlType): (i: number) => JsValue | typeof BAD {
+  line(i: number): number {
+    return this.lines[i];
+  }
+
+  inferType(j: number): KqlType | undefined {
+    return inferValuesType(this.codec, this.rows.length, (i) => this.rows[i][j]);
+  }
+
+  column(j: number, type: KqlType, length: number): RecordColumn {
     const convert = this.codec.converter(type);
     const rows = this.rows;
-    return (i) => convert(rows[i][j]);
+    return valuesColumn(type, length, (i) => convert(rows[i][j]));
   }
 
   show(i: number, j: number): string {

@@ -1,13 +1,25 @@
 /** Reading an input file's bytes as UTF-8 text, and mapping offsets to line numbers for messages. */
+import { isUtf8 } from 'node:buffer';
 import { open, readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 
-export interface Source {
-  /** The file's bytes without a UTF-8 BOM. */
-  readonly bytes: Buffer;
-  readonly text: string;
-  /** Only a prefix was read (cut after a line break); the last record may be incomplete. */
-  readonly truncated: boolean;
+/** A file's bytes, checked to be UTF-8 text with something other than white space. */
+export class Source {
+  private decoded?: string;
+
+  constructor(
+    /** The file's bytes without a UTF-8 BOM. */
+    readonly bytes: Buffer,
+    /** Only a prefix was read (cut after a line break); the last record may be incomplete. */
+    readonly truncated: boolean,
+    /** The first character that is not white space. */
+    readonly first: string,
+  ) {}
+
+  /** The bytes decoded, on first use: the CSV reader works on the bytes and never needs it. */
+  get text(): string {
+    return (this.decoded ??= new TextDecoder().decode(this.bytes));
+  }
 }
 
 /** Reads the whole file, or its first `maxBytes` bytes cut after the last line break they hold. */
@@ -20,9 +32,22 @@ export async function readSource(path: string, maxBytes?: number): Promise<Sourc
   }
   let bytes = read.bytes;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  const text = decodeUtf8(bytes, path);
-  if (!/\S/.test(text)) throw new InputError('file is empty.', path);
-  return { bytes, text, truncated: read.truncated };
+  if (!isUtf8(bytes)) throw notUtf8(bytes, path);
+  const first = firstNonSpace(bytes);
+  if (first === undefined) throw new InputError('file is empty.', path);
+  return new Source(bytes, read.truncated, first);
+}
+
+/**
+ * The first character of the UTF-8 bytes that is not white space as /\s/ means it, found without
+ * decoding them when it is ASCII, as it is in every CSV or JSON file.
+ */
+function firstNonSpace(bytes: Buffer): string | undefined {
+  let p = 0;
+  while (p < bytes.length && (bytes[p] === 0x20 || (bytes[p] >= 0x09 && bytes[p] <= 0x0d))) p++;
+  if (p === bytes.length) return undefined;
+  if (bytes[p] < 0x80) return String.fromCharCode(bytes[p]);
+  return /\S/.exec(new TextDecoder().decode(bytes.subarray(p)))?.[0];
 }
 
 async function readBytes(path: string, maxBytes?: number): Promise<{ bytes: Buffer; truncated: boolean }> {
@@ -48,15 +73,11 @@ function fileErrorMessage(e: unknown): string {
   return `cannot read the file (${code ?? String(e)}).`;
 }
 
-function decodeUtf8(bytes: Uint8Array, path: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // The lenient decoding puts U+FFFD at the first bad byte: report its line.
-    const lossy = new TextDecoder('utf-8').decode(bytes);
-    const line = lineCounter((from) => lossy.indexOf('\n', from))(lossy.indexOf('\uFFFD'));
-    throw new InputError('not valid UTF-8 text (save the file as UTF-8, e.g. Excel\'s "CSV UTF-8").', path, line);
-  }
+function notUtf8(bytes: Uint8Array, path: string): InputError {
+  // The lenient decoding puts U+FFFD at the first bad byte: report its line.
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const line = lineCounter((from) => lossy.indexOf('\n', from))(lossy.indexOf('\uFFFD'));
+  return new InputError('not valid UTF-8 text (save the file as UTF-8, e.g. Excel\'s "CSV UTF-8").', path, line);
 }
 
 /**

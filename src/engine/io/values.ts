@@ -4,7 +4,7 @@
  */
 import type { JsValue } from '../column.js';
 import { dynToJson, isBag, parseDynJson, type DynValue } from '../dynamic.js';
-import { parseIsoDatetime, parseTimespanText } from '../time.js';
+import { parseIsoDatetime, parseTimespanText, ticksFromParts } from '../time.js';
 import { isNumeric, type KqlType } from '../types.js';
 
 /** What a converter returns for a value that is not of the column's type. */
@@ -88,6 +88,69 @@ function textParser(type: KqlType): Converter<string> {
       // As todynamic(): text that is not JSON becomes a dynamic string.
       return (s) => parseDynJson(s) ?? s;
   }
+}
+
+/** Reads the UTF-8 bytes `b[start..end)` of a non-empty CSV field; undefined to leave it to the text converter. */
+export type BytesParser = (b: Uint8Array, start: number, end: number) => JsValue | undefined;
+
+/**
+ * Reads the shapes exports write of a type straight from the bytes, without making a string; other
+ * shapes are left to the text converter (so the two only ever agree). None for the types whose values
+ * rarely fill large columns.
+ */
+export function bytesParser(type: KqlType): BytesParser | undefined {
+  switch (type) {
+    case 'bool':
+      return boolBytes;
+    case 'datetime':
+      return datetimeBytes;
+    default:
+      return undefined;
+  }
+}
+
+/** `true` and `false` in any case; ORing 0x20 lowers exactly the ASCII letters these words hold. */
+function boolBytes(b: Uint8Array, s: number, e: number): boolean | undefined {
+  if (e - s === 4 && (b[s] | 0x20) === 0x74 && (b[s + 1] | 0x20) === 0x72 && (b[s + 2] | 0x20) === 0x75 && (b[s + 3] | 0x20) === 0x65) {
+    return true;
+  }
+  if (e - s === 5 && (b[s] | 0x20) === 0x66 && (b[s + 1] | 0x20) === 0x61 && (b[s + 2] | 0x20) === 0x6c
+    && (b[s + 3] | 0x20) === 0x73 && (b[s + 4] | 0x20) === 0x65) {
+    return false;
+  }
+  return undefined;
+}
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
+
+/** The number written by `count` ASCII digits at b[at..], or -1 when one is not a digit. */
+function digits(b: Uint8Array, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = b[i] - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS[.f]Z` with 1 to 7 fraction digits, as Defender and Sentinel export datetimes. */
+function datetimeBytes(b: Uint8Array, s: number, e: number): bigint | undefined {
+  const len = e - s;
+  if (len < 20 || len === 21 || len > 28 || b[e - 1] !== 0x5a /* Z */ || b[s + 4] !== 0x2d /* - */ || b[s + 7] !== 0x2d
+    || b[s + 10] !== 0x54 /* T */ || b[s + 13] !== 0x3a /* : */ || b[s + 16] !== 0x3a || (len > 20 && b[s + 19] !== 0x2e /* . */)) {
+    return undefined;
+  }
+  const year = digits(b, s, 4);
+  const month = digits(b, s + 5, 2);
+  const day = digits(b, s + 8, 2);
+  const hour = digits(b, s + 11, 2);
+  const minute = digits(b, s + 14, 2);
+  const second = digits(b, s + 17, 2);
+  const fractionDigits = len > 20 ? len - 21 : 0;
+  const fraction = digits(b, s + 20, fractionDigits);
+  if ((year | month | day | hour | minute | second | fraction) < 0) return undefined;
+  return ticksFromParts({ year, month, day, hour, minute, second, fractionTicks: fraction * POW10[7 - fractionDigits] });
 }
 
 /** Converts a JSON value other than null and strings (those go through the text rules). */

@@ -1,0 +1,1 @@
+/work/main/scripts/urlclick-rows.mjs

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { runCli } from './cli/run-cli.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  readStdin,
+  stdinIsTTY: !!process.stdin.isTTY,
+  stdoutIsTTY: !!process.stdout.isTTY,
+  columns: process.stdout.columns,
+});
+process.exitCode = code;

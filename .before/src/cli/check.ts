@@ -1,0 +1,41 @@
+/** `kql check`: parse and bind only; print the result schema or the errors. */
+import { checkQuery } from '../engine/run.js';
+import { KqlError } from '../engine/errors.js';
+import { describeError, errorJson, exitCodeOf, type QuerySource } from './errors.js';
+import { parseTableBindings, readQuery, requireChoice } from './inputs.js';
+import type { CliIo } from './run-cli.js';
+
+export interface CheckOptions {
+  readonly file?: string;
+  readonly table: readonly string[];
+  readonly format: string;
+  readonly debug?: boolean;
+}
+
+export async function checkCommand(queryArg: string | undefined, opts: CheckOptions, io: CliIo): Promise<number> {
+  let source: QuerySource | undefined;
+  let json = false;
+  try {
+    json = requireChoice('--format', opts.format, ['text', 'json'] as const) === 'json';
+    const tables = parseTableBindings(opts.table);
+    source = await readQuery(queryArg, opts.file, io);
+    const results = await checkQuery(source.text, { tables });
+    // The schema of the last result: the query's output (earlier statements are usually lets).
+    const last = results[results.length - 1];
+    if (json) {
+      const doc: Record<string, unknown> = { columns: last.schema.map((f) => ({ name: f.name, type: f.type })) };
+      if (last.visualization) doc.visualization = { kind: last.visualization.kind, ...last.visualization.properties };
+      io.stdout(JSON.stringify(doc) + '\n');
+    } else {
+      const width = Math.max(...last.schema.map((f) => f.name.length), 0);
+      io.stdout(`OK: the query returns ${last.schema.length} column${last.schema.length === 1 ? '' : 's'}\n`);
+      for (const f of last.schema) io.stdout(`  ${f.name.padEnd(width)}  ${f.type}\n`);
+      if (last.visualization) io.stdout(`render: ${last.visualization.kind}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (json) io.stdout(JSON.stringify({ errors: [errorJson(e, source)] }) + '\n');
+    io.stderr(describeError(e, source, !!opts.debug) + '\n');
+    return e instanceof KqlError ? exitCodeOf(e) : 70;
+  }
+}

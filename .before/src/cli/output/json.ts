@@ -1,0 +1,39 @@
+/**
+ * `json`: {"tables":[{"name","columns":[{"name","type"}],"rows":[[…]],"visualization"?}]}, the shape of the
+ * Log Analytics query API; `visualization` holds `kind` and the render properties side by side.
+ */
+import type { QueryResult, Visualization } from './result.js';
+import { ChunkedOutput, encodedRows, jsonEncoder } from './values.js';
+
+export function writeJson(results: readonly QueryResult[], out: (chunk: string) => void): void {
+  const w = new ChunkedOutput(out);
+  w.write('{"tables":[');
+  results.forEach((result, k) => {
+    if (k > 0) w.write(',');
+    writeTable(result, w);
+  });
+  w.write(']}\n');
+  w.flush();
+}
+
+function writeTable({ name, table, visualization }: QueryResult, w: ChunkedOutput): void {
+  const columns = table.schema.map((f) => `{"name":${JSON.stringify(f.name)},"type":"${f.type}"}`);
+  w.write(`{"name":${JSON.stringify(name)},"columns":[${columns.join(',')}],"rows":[`);
+  let sep = '';
+  for (const cells of encodedRows(table, jsonEncoder)) {
+    w.write(`${sep}[${cells.join(',')}]`);
+    sep = ',';
+  }
+  w.write(']');
+  if (visualization) w.write(`,"visualization":${visualizationJson(visualization)}`);
+  w.write('}');
+}
+
+/**
+ * `kind` is the chart type; a render property also named `kind` (`render areachart kind=stacked`) would
+ * collide with it in this flat shape, and is left out.
+ */
+function visualizationJson({ kind, properties }: Visualization): string {
+  const rest = Object.entries(properties).filter(([key]) => key !== 'kind');
+  return JSON.stringify(Object.fromEntries([['kind', kind], ...rest]));
+}

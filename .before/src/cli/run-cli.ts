@@ -1,0 +1,87 @@
+/**
+ * The `kql` command line as a plain function of (argv, io), so tests drive it in-process.
+ * Commands live in their own files; this one wires them and maps errors to messages and exit codes.
+ */
+import { Command, CommanderError } from 'commander';
+import { KqlError } from '../engine/errors.js';
+import { checkCommand } from './check.js';
+import { describeError, exitCodeOf } from './errors.js';
+import { runCommand } from './run.js';
+
+export interface CliIo {
+  stdout(chunk: string): void;
+  stderr(chunk: string): void;
+  /** The whole of standard input (the query, when neither an argument nor --file gives it). */
+  readStdin(): Promise<string>;
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  /** The terminal width, for the table view. */
+  readonly columns?: number;
+}
+
+const EXAMPLES = `
+Examples:
+  $ kql run -f fixtures/queries/malicious-clicks-allowed.kql -t UrlClickEvents=fixtures/tables/UrlClickEvents.csv --now 2026-07-20T12:00:00Z
+  $ kql run 'UrlClickEvents | summarize count() by ActionType' -t UrlClickEvents=export.csv --format json
+  $ echo 'UrlClickEvents | take 5' | kql run -t UrlClickEvents=export.jsonl
+  $ kql check -f hunt.kql -t UrlClickEvents=export.csv --format json
+`;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  let debug = argv.includes('--debug');
+  const program = new Command()
+    .name('kql')
+    .description('Run Microsoft Defender XDR and Sentinel KQL hunting queries offline, over exported data.')
+    .version('0.1.0', '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .addHelpText('after', EXAMPLES);
+
+  program
+    .command('run')
+    .description('run a query over data files and print the result')
+    .argument('[query]', 'the query text (or use --file, or standard input)')
+    .option('-f, --file <path>', 'read the query from a file (.kql)')
+    .option('-t, --table <name=path>', 'bind a table name to a data file (CSV, JSON, JSON lines); repeatable', collect, [])
+    .option('--now <iso8601>', 'the instant now() returns, e.g. 2024-03-31T15:00:00Z (default: the clock)')
+    .option('--format <format>', 'output format: table, csv, json or ndjson', 'table')
+    .option('-o, --output <path>', 'write the result to a file instead of standard output')
+    .option('--explain', 'print the bound plan (one line per operator, with column types) instead of running')
+    .option('--debug', 'show stack traces of errors')
+    .addHelpText('after', '\nThe query comes from the argument, from --file, or from standard input when neither is given.\n')
+    .action(async (query: string | undefined, opts) => {
+      debug = !!opts.debug;
+      exitCode = await runCommand(query, opts, io);
+    });
+
+  program
+    .command('check')
+    .description('parse and bind a query without running it: print the result schema, or the errors')
+    .argument('[query]', 'the query text (or use --file, or standard input)')
+    .option('-f, --file <path>', 'read the query from a file (.kql)')
+    .option('-t, --table <name=path>', 'bind a table name to a data file (only its header is read); repeatable', collect, [])
+    .option('--format <format>', 'output format: text or json', 'text')
+    .option('--debug', 'show stack traces of errors')
+    .action(async (query: string | undefined, opts) => {
+      debug = !!opts.debug;
+      exitCode = await checkCommand(query, opts, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit with 0; usage errors were already printed by commander.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    io.stderr(describeError(e, undefined, debug) + '\n');
+    return e instanceof KqlError ? exitCodeOf(e) : 70;
+  }
+}

@@ -1,0 +1,73 @@
+/** `kql run`: load the tables, run the query, write the result. */
+import { createWriteStream } from 'node:fs';
+import { bindQuery } from '../engine/bind.js';
+import { executeQuery, explainPlan } from '../engine/execute.js';
+import { loadTable } from '../engine/io/index.js';
+import { resolveNow } from '../engine/run.js';
+import type { Table } from '../engine/batch.js';
+import { parseQuery } from '../parser/index.js';
+import { describeError, exitCodeOf, type QuerySource } from './errors.js';
+import { parseTableBindings, readQuery, requireChoice } from './inputs.js';
+import { writeResults, type OutputFormat } from './output/index.js';
+import type { CliIo } from './run-cli.js';
+import { KqlError, UsageError } from '../engine/errors.js';
+
+export interface RunOptions {
+  readonly file?: string;
+  readonly table: readonly string[];
+  readonly now?: string;
+  readonly format: string;
+  readonly output?: string;
+  readonly explain?: boolean;
+  readonly debug?: boolean;
+}
+
+const FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'ndjson'];
+
+export async function runCommand(queryArg: string | undefined, opts: RunOptions, io: CliIo): Promise<number> {
+  let source: QuerySource | undefined;
+  try {
+    const format = requireChoice('--format', opts.format, FORMATS);
+    const tablePaths = parseTableBindings(opts.table);
+    const ctx = { now: resolveNow(opts.now) };
+    source = await readQuery(queryArg, opts.file, io);
+    // Parse first: a typo in the query should not wait for a large file to load.
+    const ast = parseQuery(source.text);
+    const tables = new Map<string, Table>();
+    for (const [name, path] of Object.entries(tablePaths)) tables.set(name, await loadTable(path, { tableName: name }));
+    const catalog = {
+      schemaOf: (name: string) => tables.get(name)?.schema,
+      tableNames: () => [...tables.keys()],
+    };
+    const bound = bindQuery(ast, catalog, ctx);
+    if (opts.explain) {
+      io.stdout(bound.results.map((r) => explainPlan(r.plan)).join('\n\n') + '\n');
+      return 0;
+    }
+    const results = executeQuery(bound, { query: ctx, tables });
+    if (opts.output) {
+      await writeToFile(opts.output, (out) => writeResults(results, format, out, { maxColumnWidth: 60 }));
+    } else {
+      writeResults(results, format, (s) => io.stdout(s), { maxColumnWidth: 60 });
+    }
+    return 0;
+  } catch (e) {
+    io.stderr(describeError(e, source, !!opts.debug) + '\n');
+    return e instanceof KqlError ? exitCodeOf(e) : 70;
+  }
+}
+
+async function writeToFile(path: string, write: (out: (chunk: string) => void) => void): Promise<void> {
+  const stream = createWriteStream(path);
+  const opened = new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+  try {
+    await opened;
+  } catch (e) {
+    throw new UsageError(`-o: cannot write '${path}' (${(e as NodeJS.ErrnoException).code}).`);
+  }
+  write((chunk) => stream.write(chunk));
+  await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}

@@ -1,0 +1,81 @@
+import type { Span } from '../parser/ast.js';
+
+export type ErrorPhase = 'syntax' | 'semantic' | 'runtime' | 'input' | 'usage' | 'internal';
+
+/**
+ * The one error family of the project. Stores offsets; line and column are derived from the
+ * query text when the error is printed (see parser/source.ts).
+ */
+export class KqlError extends Error {
+  readonly phase: ErrorPhase;
+  readonly span?: Span;
+  readonly code: string;
+
+  constructor(phase: ErrorPhase, code: string, message: string, span?: Span) {
+    super(message);
+    this.name = 'KqlError';
+    this.phase = phase;
+    this.code = code;
+    this.span = span;
+  }
+}
+
+export class KqlSyntaxError extends KqlError {
+  constructor(message: string, span?: Span) {
+    super('syntax', 'SYN', message, span);
+    this.name = 'KqlSyntaxError';
+  }
+}
+
+/** Name, type and arity problems found while binding a query. */
+export class SemanticError extends KqlError {
+  constructor(message: string, span?: Span, code = 'SEM') {
+    super('semantic', code, message, span);
+    this.name = 'SemanticError';
+  }
+}
+
+/** A query uses a KQL feature this engine does not implement: never approximated, always refused. */
+export class NotSupportedError extends KqlError {
+  constructor(feature: string, span?: Span, hint?: string) {
+    super('semantic', 'NOT_SUPPORTED', `Not supported: ${feature}.${hint ? ' ' + hint : ''}`, span);
+    this.name = 'NotSupportedError';
+  }
+}
+
+/** Bad data met while running a query (for example a value out of range). */
+export class RuntimeError extends KqlError {
+  constructor(message: string, span?: Span) {
+    super('runtime', 'RUN', message, span);
+    this.name = 'RuntimeError';
+  }
+}
+
+/** Input files that cannot be read: always names the file, and the line when there is one. */
+export class InputError extends KqlError {
+  readonly file?: string;
+  readonly line?: number;
+  constructor(message: string, file?: string, line?: number) {
+    const where = file ? `${file}${line !== undefined ? `:${line}` : ''}: ` : '';
+    super('input', 'INPUT', `${where}${message}`);
+    this.name = 'InputError';
+    this.file = file;
+    this.line = line;
+  }
+}
+
+/** Bad command-line usage (unknown option values, missing arguments). */
+export class UsageError extends KqlError {
+  constructor(message: string) {
+    super('usage', 'USAGE', message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A broken invariant of the engine itself: a bug, reported as such. */
+export class InternalError extends KqlError {
+  constructor(message: string, span?: Span) {
+    super('internal', 'INTERNAL', `Internal error: ${message}`, span);
+    this.name = 'InternalError';
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Typing raw file values: converting CSV text or parsed JSON values to the JS form of a KQL type (see
+ * types.ts), and inferring the type of a column that no schema describes.
+ */
+import type { JsValue } from '../column.js';
+import { dynToJson, isBag, parseDynJson, type DynValue } from '../dynamic.js';
+import { parseIsoDatetime, parseTimespanText } from '../time.js';
+import { isNumeric, type KqlType } from '../types.js';
+
+/** What a converter returns for a value that is not of the column's type. */
+export const BAD = Symbol('bad value');
+export type Converter<V> = (v: V) => JsValue | typeof BAD;
+
+/** A JSON cell: a parsed value, or undefined when the object has no such key. */
+export type JsonCell = DynValue | undefined;
+
+/** How the raw values of one kind of file (CSV text, JSON values) are typed. */
+export interface ValueCodec<V> {
+  converter(type: KqlType): Converter<V>;
+  /** The type one value suggests for an unknown column; undefined for empty values, which don't decide. */
+  infer(v: V): KqlType | undefined;
+  /** The type of a column holding values that suggest both types. */
+  merge(a: KqlType, b: KqlType): KqlType;
+  /** The type after which no value changes the inferred type any more. */
+  readonly top: KqlType;
+  /** The value as quoted in error messages. */
+  show(v: V): string;
+}
+
+const INT_RE = /^[+-]?\d+$/;
+const REAL_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const REAL_WORDS = new Map([['NaN', NaN], ['Infinity', Infinity], ['+Infinity', Infinity], ['-Infinity', -Infinity]]);
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+// Inference is stricter than conversion: `0012` is an identifier rather than a number, and a datetime
+// needs a time of day.
+const INFER_LONG_RE = /^-?(0|[1-9]\d*)$/;
+const INFER_REAL_RE = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+const INFER_DATETIME_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+const BOOL_RE = /^(true|false)$/i;
+
+function parseLong(s: string): bigint | typeof BAD {
+  if (!INT_RE.test(s)) return BAD;
+  const b = BigInt(s);
+  return b >= INT64_MIN && b <= INT64_MAX ? b : BAD;
+}
+
+function int32(n: number): number | typeof BAD {
+  return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX ? n : BAD;
+}
+
+/** JSON object or array text, parsed; undefined for anything else. */
+function parseJsonContainer(s: string): DynValue | undefined {
+  const c = s.trimStart()[0];
+  if (c !== '{' && c !== '[') return undefined;
+  const v = parseDynJson(s);
+  return v !== undefined && (Array.isArray(v) || isBag(v)) ? v : undefined;
+}
+
+/** Converts non-empty text to the given type. */
+function textParser(type: KqlType): Converter<string> {
+  switch (type) {
+    case 'string':
+      return (s) => s;
+    case 'bool':
+      return (s) => {
+        const l = s.toLowerCase();
+        return l === 'true' || s === '1' ? true : l === 'false' || s === '0' ? false : BAD;
+      };
+    case 'int':
+      return (s) => (INT_RE.test(s) ? int32(Number(s)) : BAD);
+    case 'long':
+      return parseLong;
+    case 'real':
+    case 'decimal':
+      return (s) => (REAL_RE.test(s) ? Number(s) : REAL_WORDS.get(s) ?? BAD);
+    case 'datetime':
+      return (s) => parseIsoDatetime(s) ?? BAD;
+    case 'timespan':
+      return (s) => parseTimespanText(s) ?? BAD;
+    case 'guid':
+      return (s) => (GUID_RE.test(s) ? s.toLowerCase() : BAD);
+    case 'dynamic':
+      // As todynamic(): text that is not JSON becomes a dynamic string.
+      return (s) => parseDynJson(s) ?? s;
+  }
+}
+
+/** Converts a JSON value other than null and strings (those go through the text rules). */
+function jsonScalar(type: KqlType): Converter<DynValue> {
+  switch (type) {
+    case 'bool':
+      return (v) => (typeof v === 'boolean' ? v : v === 0n ? false : v === 1n ? true : BAD);
+    case 'int':
+      return (v) => (typeof v === 'number' || typeof v === 'bigint' ? int32(Number(v)) : BAD);
+    case 'long':
+      return (v) => (typeof v === 'bigint' ? v : typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) : BAD);
+    case 'real':
+    case 'decimal':
+      return (v) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : BAD);
+    default:
+      return () => BAD;
+  }
+}
+
+/** CSV: every value is text; an empty field is "" in a string column and null in any other. */
+export const textCodec: ValueCodec<string> = {
+  converter(type) {
+    const parse = textParser(type);
+    return type === 'string' ? parse : (s) => (s === '' ? null : parse(s));
+  },
+  infer(s) {
+    if (s === '') return undefined;
+    if (BOOL_RE.test(s)) return 'bool';
+    if (INFER_LONG_RE.test(s)) return parseLong(s) === BAD ? 'string' : 'long';
+    if (INFER_REAL_RE.test(s)) return 'real';
+    if (INFER_DATETIME_RE.test(s) && parseIsoDatetime(s) !== undefined) return 'datetime';
+    if (parseJsonContainer(s) !== undefined) return 'dynamic';
+    return 'string';
+  },
+  merge(a, b) {
+    if (a === b) return a;
+    return isNumeric(a) && isNumeric(b) ? 'real' : 'string';
+  },
+  top: 'string',
+  show: (s) => s,
+};
+
+/**
+ * JSON: values keep their JSON type. A string column gets non-string values as compact JSON text and
+ * null as ""; a dynamic column parses strings holding a JSON object or array (exports often nest JSON as text).
+ */
+export const jsonCodec: ValueCodec<JsonCell> = {
+  converter(type) {
+    if (type === 'string') return (v) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : dynToJson(v));
+    if (type === 'dynamic') return (v) => (typeof v === 'string' ? parseJsonContainer(v) ?? v : v ?? null);
+    const text = textCodec.converter(type);
+    const scalar = jsonScalar(type);
+    return (v) => (v === undefined || v === null ? null : typeof v === 'string' ? text(v) : scalar(v));
+  },
+  infer(v) {
+    if (v === undefined || v === null || v === '') return undefined;
+    switch (typeof v) {
+      case 'boolean':
+        return 'bool';
+      case 'bigint':
+        return 'long';
+      case 'number':
+        return 'real';
+      case 'string':
+        return INFER_DATETIME_RE.test(v) && parseIsoDatetime(v) !== undefined ? 'datetime' : 'string';
+      default:
+        return 'dynamic';
+    }
+  },
+  merge(a, b) {
+    if (a === b) return a;
+    if (isNumeric(a) && isNumeric(b)) return 'real';
+    return isText(a) && isText(b) ? 'string' : 'dynamic';
+  },
+  top: 'dynamic',
+  show: (v) => (typeof v === 'string' ? v : v === undefined ? '' : dynToJson(v)),
+};
+
+const isText = (t: KqlType): boolean => t === 'string' || t === 'datetime';

@@ -1,0 +1,66 @@
+/**
+ * The library entry points: parse, bind and run a query over tables given as files or as
+ * already-loaded Tables.
+ */
+import { parseQuery } from '../parser/index.js';
+import type { Table } from './batch.js';
+import { bindQuery, type BoundQuery, type TableCatalog } from './bind.js';
+import { UsageError } from './errors.js';
+import { executeQuery, type QueryResult } from './execute.js';
+import { loadTable, readTableSchema } from './io/index.js';
+import type { Visualization } from './plan.js';
+import { parseIsoDatetime } from './time.js';
+import { TICKS_PER_MS, UNIX_EPOCH_TICKS, type Field } from './types.js';
+
+export interface QueryOptions {
+  /** Table name → a data file path or a loaded Table. */
+  readonly tables?: Readonly<Record<string, string | Table>>;
+  /** The instant now() returns, for the whole query: ISO-8601 text, a Date, or ticks. Default: the clock. */
+  readonly now?: string | Date | bigint;
+}
+
+export interface CheckedResult {
+  readonly name: string;
+  readonly schema: readonly Field[];
+  readonly visualization?: Visualization;
+}
+
+export function resolveNow(now: QueryOptions['now']): bigint {
+  if (typeof now === 'bigint') return now;
+  if (typeof now === 'string') {
+    const t = parseIsoDatetime(now);
+    if (t === undefined) throw new UsageError(`--now: '${now}' is not an ISO-8601 datetime such as 2024-03-31T15:00:00Z.`);
+    return t;
+  }
+  const ms = (now ?? new Date()).getTime();
+  return UNIX_EPOCH_TICKS + BigInt(ms) * TICKS_PER_MS;
+}
+
+function catalogOf(schemas: ReadonlyMap<string, readonly Field[]>): TableCatalog {
+  return {
+    schemaOf: (name) => schemas.get(name),
+    tableNames: () => [...schemas.keys()],
+  };
+}
+
+/** Parses and binds a query; reads only the headers (or a sample) of table files. */
+export async function checkQuery(query: string, options: QueryOptions = {}): Promise<CheckedResult[]> {
+  const schemas = new Map<string, readonly Field[]>();
+  for (const [name, source] of Object.entries(options.tables ?? {})) {
+    schemas.set(name, typeof source === 'string' ? await readTableSchema(source, { tableName: name }) : source.schema);
+  }
+  const bound = bindQuery(parseQuery(query), catalogOf(schemas), { now: resolveNow(options.now) });
+  return bound.results.map((r) => ({ name: r.name, schema: r.plan.schema, visualization: r.visualization }));
+}
+
+/** Loads the tables, then parses, binds and runs the query. */
+export async function runQuery(query: string, options: QueryOptions = {}): Promise<QueryResult[]> {
+  const ast = parseQuery(query);
+  const ctx = { now: resolveNow(options.now) };
+  const tables = new Map<string, Table>();
+  for (const [name, source] of Object.entries(options.tables ?? {})) {
+    tables.set(name, typeof source === 'string' ? await loadTable(source, { tableName: name }) : source);
+  }
+  const bound: BoundQuery = bindQuery(ast, catalogOf(new Map([...tables].map(([n, t]) => [n, t.schema]))), ctx);
+  return executeQuery(bound, { query: ctx, tables });
+}

@@ -1,0 +1,14 @@
+/** The library's public surface. */
+export { parseQuery, lineColumn, formatSourceFrame } from './parser/index.js';
+export type { Query, Span } from './parser/index.js';
+export { bindQuery, type BoundQuery, type TableCatalog } from './engine/bind.js';
+export { executeQuery, explainPlan, type QueryResult } from './engine/execute.js';
+export { runQuery, checkQuery, type QueryOptions, type CheckedResult } from './engine/run.js';
+export { loadTable, readTableSchema } from './engine/io/index.js';
+export type { Table } from './engine/batch.js';
+export { Batch, tableRows } from './engine/batch.js';
+export type { Field, KqlType } from './engine/types.js';
+export type { Visualization } from './engine/plan.js';
+export {
+  KqlError, KqlSyntaxError, SemanticError, NotSupportedError, RuntimeError, InputError, UsageError, InternalError,
+} from './engine/errors.js';

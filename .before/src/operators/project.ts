@@ -1,0 +1,41 @@
+import type { Project } from '../parser/ast.js';
+import { Batch } from '../engine/batch.js';
+import { compileExpr, toColumn } from '../engine/compile-expr.js';
+import { SemanticError } from '../engine/errors.js';
+import { exprText, type BoundExpr } from '../engine/expr.js';
+import type { PlanNode } from '../engine/plan.js';
+import { nextColumnName } from '../engine/schema.js';
+import type { Field } from '../engine/types.js';
+import { inputOf, type OperatorDef } from './operator.js';
+
+export interface ProjectPlan extends PlanNode {
+  readonly kind: 'Project';
+  readonly exprs: readonly BoundExpr[];
+}
+
+export const project: OperatorDef<Project, ProjectPlan> = {
+  astKind: 'Project',
+  planKind: 'Project',
+  bind(node, input, cx) {
+    const inPlan = inputOf(input);
+    const schema: Field[] = [];
+    const exprs: BoundExpr[] = [];
+    const taken = new Set<string>();
+    for (const item of node.items) {
+      const expr = cx.bindScalar(item.expr, inPlan.schema);
+      const name = item.name?.name ?? cx.inferName(item.expr, false, inPlan.schema) ?? nextColumnName(taken);
+      if (taken.has(name)) throw new SemanticError(`The column '${name}' appears twice in 'project'.`, item.loc);
+      taken.add(name);
+      schema.push({ name, type: expr.type });
+      exprs.push(expr);
+    }
+    return { kind: 'Project', schema, input: inPlan, exprs, loc: node.loc };
+  },
+  *exec(plan, input, ex) {
+    const evals = plan.exprs.map((e) => compileExpr(e, ex));
+    for (const batch of input) {
+      yield new Batch(plan.schema, evals.map((run) => toColumn(run(batch), batch.length)), batch.length);
+    }
+  },
+  explain: (plan) => `Project ${plan.schema.map((f, i) => `${f.name}:${f.type} = ${exprText(plan.exprs[i])}`).join(', ')}`,
+};
