@@ -11,12 +11,16 @@ import { Grouper } from '../engine/grouping.js';
 import type { PlanNode } from '../engine/plan.js';
 import { nextColumnName, uniqueName } from '../engine/schema.js';
 import type { Field } from '../engine/types.js';
+import { ArgExtremeState, bindArgExtreme, isArgExtreme, type ArgExtreme } from './arg-extreme.js';
 import { inputOf, type OperatorDef } from './operator.js';
+
+/** One aggregate of the summarize: an accumulator slot, or arg_max/arg_min (several columns). */
+type Output = { readonly kind: 'aggregate'; readonly slot: AggregateSlot } | { readonly kind: 'arg'; readonly arg: ArgExtreme };
 
 export interface SummarizePlan extends PlanNode {
   readonly kind: 'Summarize';
   readonly by: readonly BoundExpr[];
-  readonly aggregates: readonly AggregateSlot[];
+  readonly outputs: readonly Output[];
 }
 
 /**
@@ -40,7 +44,17 @@ export const summarize: OperatorDef<Summarize, SummarizePlan> = {
       schema.push({ name, type: expr.type });
       return expr;
     });
-    const aggregates = node.aggregates.map((item) => {
+    const byNames = new Set(schema.map((f) => f.name));
+    const outputs = node.aggregates.map((item): Output => {
+      if (item.expr.kind === 'Call' && isArgExtreme(item.expr)) {
+        const arg = bindArgExtreme(item.expr, item.name?.name, inPlan.schema, byNames, cx);
+        for (const f of arg.fields) {
+          const name = uniqueName(f.name, taken);
+          taken.add(name);
+          schema.push({ name, type: f.type });
+        }
+        return { kind: 'arg', arg };
+      }
       if (!isAggregateCall(item.expr)) {
         if (containsAggregate(item.expr)) {
           throw new NotSupportedError('expressions over aggregate results in summarize (write the aggregate alone, then extend)', item.expr.loc);
@@ -51,32 +65,49 @@ export const summarize: OperatorDef<Summarize, SummarizePlan> = {
       const name = uniqueName(item.name?.name ?? slot.name, taken);
       taken.add(name);
       schema.push({ name, type: slot.resultType });
-      return slot;
+      return { kind: 'aggregate', slot };
     });
-    return { kind: 'Summarize', schema, input: inPlan, by, aggregates, loc: node.loc };
+    return { kind: 'Summarize', schema, input: inPlan, by, outputs, loc: node.loc };
   },
   *exec(plan, input, ex) {
     const keys = plan.by.map((e) => compileExpr(e, ex));
-    const args = plan.aggregates.map((s) => s.args.map((a) => compileExpr(a, ex)));
-    const accs = plan.aggregates.map(createAccumulator);
+    const runners = plan.outputs.map((o) => {
+      if (o.kind === 'arg') {
+        const state = new ArgExtremeState(o.arg);
+        const expr = compileExpr(o.arg.expr, ex);
+        return {
+          add: (groups: Int32Array, batch: Batch) =>
+            state.add(groups, batch.length, expr(batch), o.arg.carried.map((c) => batch.columns[c].reader())),
+          columns: (count: number) => o.arg.fields.map((f, k) => Column.fromValues(f.type, state.column(k, count))),
+        };
+      }
+      const acc = createAccumulator(o.slot);
+      const args = o.slot.args.map((a) => compileExpr(a, ex));
+      return {
+        add: (groups: Int32Array, batch: Batch) =>
+          acc.add(groups, batch.length, argumentReaders(o.slot, args.map((f) => f(batch)))),
+        columns: (count: number) => [Column.fromValues(o.slot.resultType, acc.result(count))],
+      };
+    });
     const grouper = new Grouper(plan.by.map((e) => e.type));
     for (const batch of input) {
       const groups = grouper.assign(keys.map((k) => k(batch)), batch.length);
-      plan.aggregates.forEach((slot, a) => {
-        accs[a].add(groups, batch.length, argumentReaders(slot, args[a].map((f) => f(batch))));
-      });
+      for (const r of runners) r.add(groups, batch);
     }
     const groupCount = plan.by.length === 0 ? 1 : grouper.count;
     if (groupCount === 0) return;
-    const columns = [
-      ...grouper.keyColumns(),
-      ...accs.map((acc, a) => Column.fromValues(plan.aggregates[a].resultType, acc.result(groupCount))),
-    ];
+    const columns = [...grouper.keyColumns(), ...runners.flatMap((r) => r.columns(groupCount))];
     yield new Batch(plan.schema, columns, groupCount);
   },
   explain: (plan) => {
-    const n = plan.by.length;
-    const aggs = plan.aggregates.map((s, i) => `${plan.schema[n + i].name}:${s.resultType} = ${s.fn.name}(${s.args.map(exprText).join(', ')})`);
+    let at = plan.by.length;
+    const aggs = plan.outputs.map((o) => {
+      if (o.kind === 'arg') {
+        const fields = plan.schema.slice(at, (at += o.arg.fields.length));
+        return `${o.arg.max ? 'arg_max' : 'arg_min'}(${exprText(o.arg.expr)}) → ${fields.map((f) => `${f.name}:${f.type}`).join(', ')}`;
+      }
+      return `${plan.schema[at++].name}:${o.slot.resultType} = ${o.slot.fn.name}(${o.slot.args.map(exprText).join(', ')})`;
+    });
     const by = plan.by.map((e, i) => `${plan.schema[i].name}:${e.type} = ${exprText(e)}`);
     return `Summarize ${aggs.join(', ')}${by.length ? ` by ${by.join(', ')}` : ''}`;
   },

@@ -14,7 +14,7 @@ import type { JsValue } from '../column.js';
 import type { DynValue } from '../dynamic.js';
 import type { KqlType } from '../types.js';
 import { MAX_DATETIME_TICKS } from '../types.js';
-import { dynToString, toBoolValue, toRealValue } from './conversion.js';
+import { dynToString, parseBoolText, toBoolValue, toRealValue } from './conversion.js';
 import { parseKqlDatetime } from './datetime-parse.js';
 import { sig, type Kernel, type Signature } from './signature.js';
 import {
@@ -148,6 +148,7 @@ const boolAsNumber = (v: JsValue): JsValue => (v === null ? null : v ? 1 : 0);
 const dynAsReal = (v: JsValue): JsValue => toRealValue(v, 'dynamic');
 const dynAsString = (v: JsValue): JsValue => dynToString(v as DynValue);
 const dynAsBool = (v: JsValue): JsValue => toBoolValue(v, 'dynamic');
+const stringAsBool = (v: JsValue): JsValue => parseBoolText(v as string);
 const dynAsDatetime = (v: JsValue): JsValue => (typeof v === 'string' ? parseKqlDatetime(v) ?? null : null);
 
 const numCmp = compareNumbers as (a: JsValue, b: JsValue) => number;
@@ -190,6 +191,11 @@ function comparisonSignatures(rel: Relation): Signature[] {
     out.push(
       s(['dynamic', 'string'], converted(rel, primCmp, dynAsString, same)),
       s(['string', 'dynamic'], converted(rel, primCmp, same, dynAsString)),
+      // bool vs string (`IsClickedThrough != "0"`, in Microsoft's own hunting queries): the text
+      // is read as a bool ("0", "1", "true", "false"); text that is no bool compares as null.
+      // An inference (kql-notes §8 leaves it open), documented in the README.
+      s(['bool', 'string'], converted(rel, primCmp, same, stringAsBool)),
+      s(['string', 'bool'], converted(rel, primCmp, stringAsBool, same)),
     );
   }
   return out;

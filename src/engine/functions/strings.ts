@@ -438,6 +438,8 @@ export const stringFunctions: readonly ScalarFunction[] = [
       (lookup === '' ? s : s.split(lookup).join(rewrite))),
   ]),
   fn('replace_regex', [sig(['string', 'string', 'string'], 'string', replaceRegexKernel)], { constantArgs: [1, 2] }),
+  // The deprecated replace(regex, rewrite, text) is replace_regex with its arguments reordered.
+  fn('replace', [sig(['string', 'string', 'string'], 'string', (re: string, rw: string, text: string) => replaceRegexKernel(text, re, rw))], { constantArgs: [0, 1] }),
   fn('trim', [sig(['string', 'string'], 'string', trimKernel('both'))], { constantArgs: [0] }),
   fn('trim_start', [sig(['string', 'string'], 'string', trimKernel('start'))], { constantArgs: [0] }),
   fn('trim_end', [sig(['string', 'string'], 'string', trimKernel('end'))], { constantArgs: [0] }),
