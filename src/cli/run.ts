@@ -1,10 +1,8 @@
 /** `kql run`: load the tables, run the query, write the result. */
 import { createWriteStream } from 'node:fs';
-import { bindQuery } from '../engine/bind.js';
 import { executeQuery, explainPlan } from '../engine/execute.js';
-import { loadTable } from '../engine/io/index.js';
+import { prepareQuery } from '../engine/prepare.js';
 import { resolveNow } from '../engine/run.js';
-import type { Table } from '../engine/batch.js';
 import { parseQuery } from '../parser/index.js';
 import { describeError, exitCodeOf, type QuerySource } from './errors.js';
 import { parseTableBindings, readQuery, requireChoice } from './inputs.js';
@@ -33,13 +31,7 @@ export async function runCommand(queryArg: string | undefined, opts: RunOptions,
     source = await readQuery(queryArg, opts.file, io);
     // Parse first: a typo in the query should not wait for a large file to load.
     const ast = parseQuery(source.text);
-    const tables = new Map<string, Table>();
-    for (const [name, path] of Object.entries(tablePaths)) tables.set(name, await loadTable(path, { tableName: name }));
-    const catalog = {
-      schemaOf: (name: string) => tables.get(name)?.schema,
-      tableNames: () => [...tables.keys()],
-    };
-    const bound = bindQuery(ast, catalog, ctx);
+    const { bound, tables } = await prepareQuery(ast, tablePaths, ctx);
     if (opts.explain) {
       io.stdout(bound.results.map((r) => explainPlan(r.plan)).join('\n\n') + '\n');
       return 0;

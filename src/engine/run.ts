@@ -4,10 +4,11 @@
  */
 import { parseQuery } from '../parser/index.js';
 import type { Table } from './batch.js';
-import { bindQuery, type BoundQuery, type TableCatalog } from './bind.js';
+import { bindQuery, type TableCatalog } from './bind.js';
 import { UsageError } from './errors.js';
 import { executeQuery, type QueryResult } from './execute.js';
-import { loadTable, readTableSchema } from './io/index.js';
+import { readTableSchema } from './io/index.js';
+import { prepareQuery } from './prepare.js';
 import type { Visualization } from './plan.js';
 import { parseIsoDatetime } from './time.js';
 import { TICKS_PER_MS, UNIX_EPOCH_TICKS, type Field } from './types.js';
@@ -53,14 +54,9 @@ export async function checkQuery(query: string, options: QueryOptions = {}): Pro
   return bound.results.map((r) => ({ name: r.name, schema: r.plan.schema, visualization: r.visualization }));
 }
 
-/** Loads the tables, then parses, binds and runs the query. */
+/** Parses the query, loads what it reads, binds and runs it. */
 export async function runQuery(query: string, options: QueryOptions = {}): Promise<QueryResult[]> {
-  const ast = parseQuery(query);
   const ctx = { now: resolveNow(options.now) };
-  const tables = new Map<string, Table>();
-  for (const [name, source] of Object.entries(options.tables ?? {})) {
-    tables.set(name, typeof source === 'string' ? await loadTable(source, { tableName: name }) : source);
-  }
-  const bound: BoundQuery = bindQuery(ast, catalogOf(new Map([...tables].map(([n, t]) => [n, t.schema]))), ctx);
+  const { bound, tables } = await prepareQuery(parseQuery(query), options.tables ?? {}, ctx);
   return executeQuery(bound, { query: ctx, tables });
 }

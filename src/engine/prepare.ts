@@ -1,0 +1,89 @@
+/**
+ * Loading what a query needs: only the tables it reads, and of those only the columns it
+ * mentions (projection pushdown into the loaders), when that provably gives the same result.
+ */
+import type { Query } from '../parser/ast.js';
+import type { Table } from './batch.js';
+import { bindQuery, type BoundQuery, type TableCatalog } from './bind.js';
+import type { QueryContext } from './functions/signature.js';
+import { loadTable, readTableSchema } from './io/index.js';
+import type { Field } from './types.js';
+
+export interface PreparedQuery {
+  readonly bound: BoundQuery;
+  readonly tables: ReadonlyMap<string, Table>;
+}
+
+function catalogOf(schemas: ReadonlyMap<string, readonly Field[]>): TableCatalog {
+  return { schemaOf: (name) => schemas.get(name), tableNames: () => [...schemas.keys()] };
+}
+
+/** Every name the query text mentions, or undefined when it uses `*` (all columns). */
+function mentionedNames(query: Query): Set<string> | undefined {
+  const names = new Set<string>();
+  let star = false;
+  const visit = (x: unknown): void => {
+    if (star || x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      x.forEach(visit);
+      return;
+    }
+    const node = x as { kind?: string; name?: unknown; pattern?: string; star?: boolean };
+    if (node.kind === 'Star' || (node.kind === 'Distinct' && node.star)) star = true;
+    if (node.kind === 'Name' && typeof node.name === 'string') names.add(node.name);
+    if (node.kind === 'ColumnPattern') {
+      if (node.pattern!.includes('*')) star = true;
+      else names.add(node.pattern!);
+    }
+    for (const v of Object.values(x)) visit(v);
+  };
+  visit(query);
+  return star ? undefined : names;
+}
+
+function sameSchemas(a: BoundQuery, b: BoundQuery): boolean {
+  return a.results.length === b.results.length && a.results.every((r, i) => {
+    const s = b.results[i].plan.schema;
+    return r.plan.schema.length === s.length && r.plan.schema.every((f, k) => f.name === s[k].name && f.type === s[k].type);
+  });
+}
+
+/**
+ * Binds the query against the files' headers, decides which columns each table needs, loads
+ * them, and binds again against what was loaded.
+ */
+export async function prepareQuery(
+  query: Query, sources: Readonly<Record<string, string | Table>>, ctx: QueryContext,
+): Promise<PreparedQuery> {
+  const headers = new Map<string, readonly Field[]>();
+  for (const [name, source] of Object.entries(sources)) {
+    headers.set(name, typeof source === 'string' ? await readTableSchema(source, { tableName: name }) : source.schema);
+  }
+  const full = bindQuery(query, catalogOf(headers), ctx);
+  const mentioned = mentionedNames(query);
+  // The columns a table needs: those the query names, and those its results carry by name.
+  const wanted = new Map<string, readonly Field[]>();
+  for (const name of full.tables) {
+    const keep = (f: Field) =>
+      mentioned === undefined || mentioned.has(f.name) || full.results.some((r) => r.plan.schema.some((o) => o.name === f.name));
+    wanted.set(name, headers.get(name)!.filter(keep));
+  }
+  // Pushdown is used only when binding with fewer columns gives the very same result schemas.
+  let pushdown = mentioned !== undefined;
+  if (pushdown) {
+    try {
+      pushdown = sameSchemas(full, bindQuery(query, catalogOf(new Map([...headers, ...wanted])), ctx));
+    } catch {
+      pushdown = false;
+    }
+  }
+  const tables = new Map<string, Table>();
+  for (const name of full.tables) {
+    const source = sources[name];
+    tables.set(name, typeof source === 'string'
+      ? await loadTable(source, { tableName: name, columns: pushdown ? wanted.get(name)!.map((f) => f.name) : undefined })
+      : source);
+  }
+  const loaded = new Map([...headers, ...[...tables].map(([n, t]) => [n, t.schema] as const)]);
+  return { bound: bindQuery(query, catalogOf(loaded), ctx), tables };
+}
