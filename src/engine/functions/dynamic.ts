@@ -161,7 +161,33 @@ function refuseSeveralArrays(name: string) {
     types.length > 1 && types[1] === 'dynamic' ? `Not supported: ${name}() of several arrays.` : undefined;
 }
 
+/** Arrays hold at most 2^20 elements in the engine. */
+const MAX_ARRAY = 1 << 20;
+
+/** range(start, stop[, step]): start, start+step, … up to and including stop (null past the limit). */
+function rangeArray<T extends number | bigint>(start: T, stop: T, step: T, out: (v: T) => DynValue): JsValue {
+  const zero = (typeof step === 'bigint' ? 0n : 0) as T;
+  if (step === zero) return null;
+  const values: DynValue[] = [];
+  const up = step > zero;
+  for (let v = start; up ? v <= stop : v >= stop; v = ((v as number) + (step as number)) as T) {
+    if (values.length === MAX_ARRAY) return null;
+    values.push(out(v));
+  }
+  return values;
+}
+
+const HOUR_TICKS = 36_000_000_000n;
+
 export const dynamicFunctions: readonly ScalarFunction[] = [
+  fn('range', [
+    sig(['long', 'long', 'long'], 'dynamic', (a: bigint, b: bigint, s?: bigint) => rangeArray(a, b, s ?? 1n, (v) => v), { optional: 1 }),
+    sig(['real', 'real', 'real'], 'dynamic', (a: number, b: number, s?: number) => rangeArray(a, b, s ?? 1, (v) => v), { optional: 1 }),
+    sig(['timespan', 'timespan', 'timespan'], 'dynamic',
+      (a: bigint, b: bigint, s?: bigint) => rangeArray(a, b, s ?? HOUR_TICKS, (v) => toDynValue(v, 'timespan')), { optional: 1 }),
+    sig(['datetime', 'datetime', 'timespan'], 'dynamic',
+      (a: bigint, b: bigint, s: bigint) => rangeArray(a, b, s, (v) => toDynValue(v, 'datetime'))),
+  ]),
   fn('array_length', [sig(['dynamic'], 'long', (a: DynValue) => (Array.isArray(a) ? BigInt(a.length) : null))]),
   fn('pack_array', [
     {

@@ -130,3 +130,21 @@ describe('property bags (engine results)', () => {
     });
   });
 });
+
+describe('range() (engine results, conformance range-function-00…03)', () => {
+  it.each([
+    ['range(1, 8, 3)', [1n, 8n, 3n], ['long', 'long', 'long'], [1n, 4n, 7n]],
+    ['range(1, 3)', [1n, 3n], ['long', 'long'], [1n, 2n, 3n]],
+    ['range(5, 1, -2)', [5n, 1n, -2n], ['long', 'long', 'long'], [5n, 3n, 1n]],
+    ['range(1.0, 2.0, 0.5)', [1, 2, 0.5], ['real', 'real', 'real'], [1, 1.5, 2]],
+    ['range(1h, 3h)', [36_000_000_000n, 108_000_000_000n], ['timespan', 'timespan'], ['01:00:00', '02:00:00', '03:00:00']],
+    ['range(datetime(2007-01-01), datetime(2007-01-02), 12h)', [633032064000000000n, 633032928000000000n, 432_000_000_000n],
+      ['datetime', 'datetime', 'timespan'],
+      ['2007-01-01T00:00:00.0000000Z', '2007-01-01T12:00:00.0000000Z', '2007-01-02T00:00:00.0000000Z']],
+  ])('%s', (_, args, types, expected) => {
+    expect(call('range', args as DynValue[], types as never)).toEqual(expected);
+  });
+  it('a zero step gives null', () => {
+    expect(call('range', [1n, 3n, 0n], ['long', 'long', 'long'])).toBe(null);
+  });
+});
