@@ -223,7 +223,10 @@ function fieldText(bytes: Buffer, start: number, end: number, escaped: boolean):
   return escaped ? text.replaceAll('""', '"') : text;
 }
 
-/** Records as byte ranges into the file: `ranges` holds start and end of each kept field, record by record. */
+/**
+ * Records as byte ranges into the file: `ranges` holds start and end of each kept field, record by record
+ * (32-bit offsets suffice: readFile refuses files over 2 GiB).
+ */
 class CsvRecords implements Records {
   /** The file's bytes as ByteDictionary reads them. */
   private readonly view: DataView;
@@ -299,8 +302,8 @@ class CsvRecords implements Records {
           if (end >= 0) {
             keys[n++] = dict.intern(view, start, end);
           } else {
-            const length = this.unescape(start, ~end); // first: it may replace scratchView
-            keys[n++] = dict.intern(this.scratchView, 0, length);
+            const size = this.unescape(start, ~end); // first: it may replace scratchView
+            keys[n++] = dict.intern(this.scratchView, 0, size);
           }
         }
         return -1;

@@ -53,7 +53,7 @@ export function valuesColumn(type: KqlType, length: number, value: (i: number) =
   };
 }
 
-/** Records held as raw values (JSON values) typed by their codec. */
+/** Records held as raw values typed by their codec (JSON values; also the empty records of a CSV). */
 export class RawRecords<V> implements Records {
   constructor(
     readonly names: readonly string[],

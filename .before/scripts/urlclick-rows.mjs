@@ -1,1 +1,0 @@
-/work/main/scripts/urlclick-rows.mjs
