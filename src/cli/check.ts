@@ -3,6 +3,7 @@ import { checkQuery } from '../engine/run.js';
 import { KqlError } from '../engine/errors.js';
 import { describeError, errorJson, exitCodeOf, type QuerySource } from './errors.js';
 import { parseTableBindings, readQuery, requireChoice } from './inputs.js';
+import { visualizationObject } from './output/json.js';
 import type { CliIo } from './run-cli.js';
 
 export interface CheckOptions {
@@ -24,7 +25,7 @@ export async function checkCommand(queryArg: string | undefined, opts: CheckOpti
     const last = results[results.length - 1];
     if (json) {
       const doc: Record<string, unknown> = { columns: last.schema.map((f) => ({ name: f.name, type: f.type })) };
-      if (last.visualization) doc.visualization = { kind: last.visualization.kind, ...last.visualization.properties };
+      if (last.visualization) doc.visualization = visualizationObject(last.visualization);
       io.stdout(JSON.stringify(doc) + '\n');
     } else {
       const width = Math.max(...last.schema.map((f) => f.name.length), 0);

@@ -30,10 +30,14 @@ function writeTable({ name, table, visualization }: QueryResult, w: ChunkedOutpu
 }
 
 /**
- * `kind` is the chart type; a render property also named `kind` (`render areachart kind=stacked`) would
- * collide with it in this flat shape, and is left out.
+ * The visualization as one flat object: `kind` is the chart type; the render property also named
+ * `kind` (`render areachart with (kind=stacked)`) is written as `subkind` so neither is lost.
  */
-function visualizationJson({ kind, properties }: Visualization): string {
-  const rest = Object.entries(properties).filter(([key]) => key !== 'kind');
-  return JSON.stringify(Object.fromEntries([['kind', kind], ...rest]));
+export function visualizationObject({ kind, properties }: Visualization): Record<string, unknown> {
+  const rest = Object.entries(properties).map(([key, v]) => [key === 'kind' ? 'subkind' : key, v]);
+  return Object.fromEntries([['kind', kind], ...rest]);
+}
+
+function visualizationJson(v: Visualization): string {
+  return JSON.stringify(visualizationObject(v));
 }

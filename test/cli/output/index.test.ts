@@ -53,10 +53,10 @@ describe('json', () => {
     );
   });
 
-  it('keeps kind for the chart type when a render property is also named kind', () => {
+  it('keeps kind for the chart type and writes a render property named kind as subkind', () => {
     const stacked = { kind: 'areachart', properties: { kind: 'stacked', title: 'T' } };
     expect(render({ name: 'PrimaryResult', table: chart, visualization: stacked }, 'json')).toContain(
-      '"visualization":{"kind":"areachart","title":"T"}}]}',
+      '"visualization":{"kind":"areachart","subkind":"stacked","title":"T"}}]}',
     );
     expect(render({ name: 'PrimaryResult', table: chart, visualization: stacked }, 'table')).toContain(
       'render: areachart (kind=stacked, title=T)\n',
