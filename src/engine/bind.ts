@@ -20,6 +20,7 @@ import { constant, type BoundExpr, type CallExpr } from './expr.js';
 import { binaryOperatorSignatures } from './functions/operators.js';
 import { KQL_AGGREGATE_FUNCTIONS, KQL_ENVIRONMENT_FUNCTIONS, KQL_SCALAR_FUNCTIONS } from './functions/kql-catalog.js';
 import { allFunctions, lookupFunction } from './functions/registry.js';
+import { RESULT_NAMES } from './functions/result-names.js';
 import { conversionCost, convertValue, kernelOf, resolve, type QueryContext, type Signature } from './functions/signature.js';
 import type { BindContext, PlanNode, Visualization } from './plan.js';
 import { didYouMean, requireColumn, suggest } from './schema.js';
@@ -130,7 +131,8 @@ class Binder implements BindContext {
       case 'Pipe': {
         const input = this.bindTabular(e.source);
         if (input.kind === 'Render') {
-          throw new SemanticError(`'render' must be the last operator of a query.`, e.operator.loc);
+          // The docs say render comes last; what the engine does with operators after it is unknown.
+          throw new NotSupportedError(`operators after 'render' (render must be the last operator of a query)`, e.operator.loc);
         }
         const def = operatorFor(e.operator.kind);
         if (!def) throw new NotSupportedError(`the '${e.operator.kind}' operator`, e.operator.loc);
@@ -490,24 +492,32 @@ class Binder implements BindContext {
     return readerOf(compileExpr(expr, { query: this.query, tables: new Map() })(new Batch([], [], 1)))(0);
   }
 
-  inferName(expr: Expr, byKey: boolean, schema: readonly Field[]): string | undefined {
+  inferName(expr: Expr, schema: readonly Field[]): string | undefined {
     switch (expr.kind) {
       case 'Name':
         // Only columns lend their names; a let name does not (`let d = 1; print d` → print_0).
         return schema.some((f) => f.name === expr.name) ? expr.name : undefined;
       case 'Paren':
-        return this.inferName(expr.expr, byKey, schema);
+        return this.inferName(expr.expr, schema);
       case 'Member': {
-        const t = this.inferName(expr.target, false, schema);
+        const t = this.inferName(expr.target, schema);
         return t === undefined ? undefined : `${t}_${expr.name}`;
       }
-      case 'Call':
-        // A by-key computed from one column keeps that column's name: `by bin(Timestamp, 1d)`.
-        return byKey && expr.args.length > 0 ? this.inferName(expr.args[0], true, schema) : undefined;
+      case 'Call': {
+        // Kusto's per-function rule: `tostring(Url)` → Url, `strlen(Url)` → strlen_Url, else ColumnN.
+        const rule = RESULT_NAMES.get(expr.name);
+        if (!rule || expr.args.length === 0 || (rule.onlyWithArgs !== undefined && expr.args.length !== rule.onlyWithArgs)) {
+          return undefined;
+        }
+        const first = this.inferName(expr.args[0], schema);
+        if (first === undefined) return undefined;
+        return rule.kind === 'first' ? first : `${rule.prefix}_${first}`;
+      }
       default:
         return undefined;
     }
   }
+
 }
 
 /** `datetime(2025, 6, 14[, h, m, s])`: a datetime from its parts. */

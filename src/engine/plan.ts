@@ -36,7 +36,7 @@ export interface BindContext {
   /** Evaluates a bound expression that has no column references. */
   evaluateConstant(expr: BoundExpr): JsValue;
   /** The output name of an unnamed expression (the name of a column of `schema` it refers to), if it has one. */
-  inferName(expr: Expr, byKey: boolean, schema: readonly Field[]): string | undefined;
+  inferName(expr: Expr, schema: readonly Field[]): string | undefined;
 }
 
 /** What operators see while running. */

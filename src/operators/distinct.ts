@@ -27,7 +27,7 @@ export const distinct: OperatorDef<Distinct, DistinctPlan> = {
     const taken = new Set<string>();
     const keys = node.items.map((item) => {
       const expr = cx.bindScalar(item, inPlan.schema);
-      const name = uniqueName(cx.inferName(item, false, inPlan.schema) ?? nextColumnName(taken), taken);
+      const name = uniqueName(cx.inferName(item, inPlan.schema) ?? nextColumnName(taken), taken);
       taken.add(name);
       schema.push({ name, type: expr.type });
       return expr;

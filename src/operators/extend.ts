@@ -30,7 +30,7 @@ export const extend: OperatorDef<Extend, ExtendPlan> = {
     for (const item of node.items) {
       const expr = cx.bindScalar(item.expr, schema);
       const taken = new Set(schema.map((f) => f.name));
-      const name = item.name?.name ?? cx.inferName(item.expr, false, inPlan.schema) ?? nextColumnName(taken);
+      const name = item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? nextColumnName(taken);
       let target = schema.findIndex((f) => f.name === name);
       if (target < 0) {
         target = schema.length;

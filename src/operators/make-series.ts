@@ -135,7 +135,7 @@ export const makeSeries: OperatorDef<MakeSeries, MakeSeriesPlan> = {
     const by = node.by.map((item) => {
       const expr = cx.bindScalar(item.expr, inPlan.schema);
       if (expr.type === 'dynamic') throw new SemanticError(`A 'make-series' by-key cannot be of type dynamic.`, item.expr.loc);
-      const name = uniqueName(item.name?.name ?? cx.inferName(item.expr, true, inPlan.schema) ?? nextColumnName(taken), taken);
+      const name = uniqueName(item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? nextColumnName(taken), taken);
       taken.add(name);
       schema.push({ name, type: expr.type });
       return expr;
@@ -181,7 +181,7 @@ export const makeSeries: OperatorDef<MakeSeries, MakeSeriesPlan> = {
     if (axisExpr.type === 'decimal') throw new NotSupportedError('make-series over a decimal axis', node.axis.loc);
     // An int axis bins like a real one (its bounds and step may be fractional).
     const axis = bindAxis(node, axisExpr.type === 'int' ? 'real' : axisExpr.type, cx);
-    schema.push({ name: uniqueName(cx.inferName(node.axis, true, inPlan.schema) ?? nextColumnName(taken), taken), type: 'dynamic' });
+    schema.push({ name: uniqueName(cx.inferName(node.axis, inPlan.schema) ?? nextColumnName(taken), taken), type: 'dynamic' });
     return {
       kind: 'MakeSeries', schema, input: inPlan, nonEmpty: node.seriesKind === 'nonempty',
       by, aggregates, defaults, axisExpr, axis, loc: node.loc,

@@ -81,7 +81,7 @@ export const mvExpand: OperatorDef<MvExpand, MvExpandPlan> = {
         if (!t) throw new SemanticError(`Unknown type '${item.toType}'.`, item.loc);
         type = t;
       }
-      const name = item.name?.name ?? cx.inferName(item.expr, true, inPlan.schema) ?? nextColumnName(new Set(schema.map((f) => f.name)));
+      const name = item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? nextColumnName(new Set(schema.map((f) => f.name)));
       let target = schema.findIndex((f) => f.name === name);
       if (target < 0) target = schema.push({ name, type }) - 1;
       else schema[target] = { name, type };

@@ -21,7 +21,7 @@ export const print: OperatorDef<Print, PrintPlan> = {
     const taken = new Set<string>();
     const exprs = node.items.map((item, i) => {
       const expr = cx.bindScalar(item.expr, []);
-      const name = uniqueName(item.name?.name ?? cx.inferName(item.expr, false, []) ?? `print_${i}`, taken);
+      const name = uniqueName(item.name?.name ?? cx.inferName(item.expr, []) ?? `print_${i}`, taken);
       taken.add(name);
       schema.push({ name, type: expr.type });
       return expr;

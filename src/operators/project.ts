@@ -4,7 +4,7 @@ import { compileExpr, toColumn } from '../engine/compile-expr.js';
 import { SemanticError } from '../engine/errors.js';
 import { exprText, type BoundExpr } from '../engine/expr.js';
 import type { PlanNode } from '../engine/plan.js';
-import { nextColumnName } from '../engine/schema.js';
+import { nextColumnName, uniqueName } from '../engine/schema.js';
 import type { Field } from '../engine/types.js';
 import { inputOf, type OperatorDef } from './operator.js';
 
@@ -23,8 +23,13 @@ export const project: OperatorDef<Project, ProjectPlan> = {
     const taken = new Set<string>();
     for (const item of node.items) {
       const expr = cx.bindScalar(item.expr, inPlan.schema);
-      const name = item.name?.name ?? cx.inferName(item.expr, false, inPlan.schema) ?? nextColumnName(taken);
-      if (taken.has(name)) throw new SemanticError(`The column '${name}' appears twice in 'project'.`, item.loc);
+      // A name written out (`a = …` or a bare column) may not repeat; a name inferred from a
+      // function call gets a numeric suffix (`project Timestamp, tostring(Timestamp)` → Timestamp1).
+      const written = item.name?.name ?? (item.expr.kind === 'Name' ? item.expr.name : undefined);
+      if (written !== undefined && taken.has(written)) {
+        throw new SemanticError(`The column '${written}' appears twice in 'project'.`, item.loc);
+      }
+      const name = written ?? uniqueName(cx.inferName(item.expr, inPlan.schema) ?? nextColumnName(taken), taken);
       taken.add(name);
       schema.push({ name, type: expr.type });
       exprs.push(expr);

@@ -39,7 +39,7 @@ export const summarize: OperatorDef<Summarize, SummarizePlan> = {
       if (expr.type === 'dynamic') {
         throw new SemanticError(`A 'summarize' key cannot be of type dynamic; convert it first (for example with tostring()).`, item.expr.loc);
       }
-      const name = uniqueName(item.name?.name ?? cx.inferName(item.expr, true, inPlan.schema) ?? nextColumnName(taken), taken);
+      const name = uniqueName(item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? nextColumnName(taken), taken);
       taken.add(name);
       schema.push({ name, type: expr.type });
       return expr;

@@ -206,7 +206,7 @@ describe('semantic errors: exact message and span', () => {
     [
       'render not last',
       'T | render table | take 1',
-      "'render' must be the last operator of a query.", 'take 1', '1:20',
+      "Not supported: operators after 'render' (render must be the last operator of a query).", 'take 1', '1:20',
     ],
     [
       'comparing a string with a long',

@@ -33,7 +33,7 @@ describe('render', () => {
 
   it('render must be the last operator', async () => {
     const err = await queryError('T | render table | where a > 1', { T });
-    expect(err.message).toBe("'render' must be the last operator of a query.");
+    expect(err.message).toBe("Not supported: operators after 'render' (render must be the last operator of a query).");
     expect(err.spanText).toBe('where a > 1');
   });
 });
