@@ -43,7 +43,11 @@ export function sortedRows(batch: Batch, keys: readonly BoundSortKey[], ex: Exec
       const xn = isNullLike(x);
       const yn = isNullLike(y);
       if (xn || yn) {
-        if (xn && yn) continue;
+        if (xn && yn) {
+          // Both at the nulls end: null is outermost (null, NaN … when first; … NaN, null when last).
+          if ((x === null) === (y === null)) continue;
+          return (x === null) === nullsFirst ? -1 : 1;
+        }
         return xn === nullsFirst ? -1 : 1;
       }
       const c = compareValues(x, y, expr.type);
