@@ -2,11 +2,11 @@
 import { checkQuery } from '../engine/run.js';
 import { KqlError } from '../engine/errors.js';
 import { describeError, errorJson, exitCodeOf, type QuerySource } from './errors.js';
-import { parseTableBindings, readQuery, requireChoice } from './inputs.js';
+import { bindTables, readQuery, requireChoice, tableSources, withTimeColumnHint, type DataOptions } from './inputs.js';
 import { visualizationObject } from './output/json.js';
 import type { CliIo } from './run-cli.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends DataOptions {
   readonly file?: string;
   readonly table: readonly string[];
   readonly format: string;
@@ -18,9 +18,12 @@ export async function checkCommand(queryArg: string | undefined, opts: CheckOpti
   let json = false;
   try {
     json = requireChoice('--format', opts.format, ['text', 'json'] as const) === 'json';
-    const tables = parseTableBindings(opts.table);
+    const paths = await bindTables(opts.table);
     source = await readQuery(queryArg, opts.file, io);
-    const results = await checkQuery(source.text, { tables });
+    const tables = await tableSources(paths, opts, (m) => io.stderr(`warning: ${m}\n`), source.text, true);
+    const results = await checkQuery(source.text, { tables }).catch(async (e) => {
+      throw await withTimeColumnHint(e, tables);
+    });
     // The schema of the last result: the query's output (earlier statements are usually lets).
     const last = results[results.length - 1];
     if (json) {

@@ -1,7 +1,11 @@
 /** Options shared by commands: where the query comes from and which files back which tables. */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { UsageError } from '../engine/errors.js';
+import type { Table } from '../engine/batch.js';
+import { InputError, SemanticError, UsageError } from '../engine/errors.js';
+import {
+  loadTable, readSchemaFile, readTableInfo, readTableSchema, zoneConverter, type LoadOptions,
+} from '../engine/io/index.js';
 import type { QuerySource } from './errors.js';
 import type { CliIo } from './run-cli.js';
 
@@ -48,4 +52,113 @@ export function requireChoice<T extends string>(option: string, value: string, c
     throw new UsageError(`${option} '${value}': expected one of ${choices.join(', ')}.`);
   }
   return value as T;
+}
+
+/** The options of `run`, `check` and `schema` that say how data files are read. */
+export interface DataOptions {
+  readonly schema?: string;
+  readonly alias?: readonly string[];
+  readonly dateOrder?: string;
+  readonly tz?: string;
+  readonly skipBadRows?: boolean;
+}
+
+/** The load options the data options give, with warnings going to stderr (`warning: FILE: …`). */
+export async function loadOptionsOf(opts: DataOptions): Promise<LoadOptions> {
+  const aliases: Record<string, string> = {};
+  for (const spec of opts.alias ?? []) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z_][A-Za-z0-9_]*)$/.exec(spec);
+    if (!m) throw new UsageError(`--alias '${spec}': expected NEW=OLD, for example --alias Timestamp=TimeGenerated.`);
+    if (aliases[m[1]] !== undefined) throw new UsageError(`--alias: '${m[1]}' is given twice.`);
+    aliases[m[1]] = m[2];
+  }
+  if (opts.tz !== undefined) zoneConverter(opts.tz); // refuses a bad zone now, as a usage error
+  return {
+    schema: opts.schema !== undefined ? await readSchemaFile(opts.schema) : undefined,
+    aliases: Object.keys(aliases).length > 0 ? aliases : undefined,
+    dateOrder: opts.dateOrder !== undefined ? requireChoice('--date-order', opts.dateOrder, ['dmy', 'mdy'] as const) : undefined,
+    timeZone: opts.tz,
+    skipBadRows: opts.skipBadRows,
+  };
+}
+
+/** Whether the files must be loaded by the CLI (with these options) rather than by the engine from their paths. */
+function needsLoading(o: LoadOptions): boolean {
+  return !!(o.schema || o.aliases || o.dateOrder || o.timeZone !== undefined || o.skipBadRows);
+}
+
+/**
+ * `-t` bindings, where a bare PATH names the table its Streaming API records name (`category`), else the
+ * file's name.
+ */
+export async function bindTables(specs: readonly string[]): Promise<Record<string, string>> {
+  const named: string[] = [];
+  for (const spec of specs) {
+    if (spec.indexOf('=') > 0) {
+      named.push(spec);
+      continue;
+    }
+    let table: string | undefined;
+    try {
+      table = (await readTableInfo(spec)).table;
+    } catch (e) {
+      // A file that cannot be read is reported now; other errors (a bad path) by the binding's checks.
+      if (e instanceof InputError && (e.line !== undefined || !/no such file/.test(e.message))) throw e;
+    }
+    named.push(table !== undefined ? `${table}=${spec}` : spec);
+  }
+  return parseTableBindings(named);
+}
+
+/**
+ * What the engine reads for each table: the path (the engine then loads only the columns the query needs),
+ * or, when options change how files are read, the table loaded here. Warnings go to `warn`, prefixed by the file.
+ */
+export async function tableSources(
+  paths: Readonly<Record<string, string>>, opts: DataOptions, warn: (message: string) => void, query: string, schemaOnly = false,
+): Promise<Record<string, string | Table>> {
+  const base = await loadOptionsOf(opts);
+  // Schema columns the file lacks are worth a warning when the query names them.
+  const warnColumns = [...new Set(query.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [])];
+  const out: Record<string, string | Table> = {};
+  for (const [name, path] of Object.entries(paths)) {
+    const options: LoadOptions = { ...base, tableName: name, warn: (m) => warn(`${path}: ${m}`), warnColumns };
+    if (!needsLoading(base)) {
+      await readTableInfo(path, options); // for its warnings
+      out[name] = path;
+    } else if (schemaOnly) {
+      out[name] = { schema: await readTableSchema(path, options), batches: [] };
+    } else {
+      const table = await loadTable(path, options);
+      out[name] = table;
+    }
+  }
+  return out;
+}
+
+/**
+ * An unknown `Timestamp` where the data has `TimeGenerated` (Sentinel exports), or the other way round:
+ * the error with how to map one to the other.
+ */
+export async function withTimeColumnHint(e: unknown, sources: Readonly<Record<string, string | Table>>): Promise<unknown> {
+  if (!(e instanceof SemanticError) || e.code !== 'UNKNOWN_COLUMN') return e;
+  const missing = /^Unknown column '([^']*)'/.exec(e.message)?.[1];
+  const other = missing === 'Timestamp' ? 'TimeGenerated' : missing === 'TimeGenerated' ? 'Timestamp' : undefined;
+  if (!other) return e;
+  for (const source of Object.values(sources)) {
+    let names: string[];
+    try {
+      names = (typeof source === 'string' ? await readTableSchema(source) : source.schema).map((f) => f.name);
+    } catch {
+      continue;
+    }
+    if (names.includes(other) && !names.includes(missing!)) {
+      const kind = other === 'TimeGenerated' ? 'Sentinel / Log Analytics data' : 'Defender XDR data';
+      return new SemanticError(
+        `${e.message} The data has '${other}' instead (${kind}); to run the query on it, map one to the other with --alias ${missing}=${other}.`,
+        e.span, e.code,
+      );
+    }
+  }
+  return e;
 }

@@ -7,6 +7,7 @@ import { KqlError } from '../engine/errors.js';
 import { checkCommand } from './check.js';
 import { describeError, exitCodeOf } from './errors.js';
 import { runCommand } from './run.js';
+import { schemaCommand } from './schema.js';
 
 export interface CliIo {
   stdout(chunk: string): void;
@@ -25,10 +26,21 @@ Examples:
   $ kql run 'UrlClickEvents | summarize count() by ActionType' -t UrlClickEvents=export.csv --format json
   $ echo 'UrlClickEvents | take 5' | kql run -t UrlClickEvents=export.jsonl
   $ kql check -f hunt.kql -t UrlClickEvents=export.csv --format json
+  $ kql schema query_data.csv -t UrlClickEvents
 `;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** The options that say how data files are read, shared by run, check and schema. */
+function dataOptions(command: Command): Command {
+  return command
+    .option('--schema <path>', 'the columns and types of the data, as a JSON file {"columns":[{"name","type"}, …]} (needed for an ADX .export CSV without header)')
+    .option('--alias <new=old>', 'give the table a column NEW copying column OLD, e.g. --alias Timestamp=TimeGenerated; repeatable', collect, [])
+    .option('--date-order <order>', 'dmy or mdy: the order of portal CSV dates such as 3/10/2024 when no value decides it')
+    .option('--tz <zone>', 'the time zone of portal CSV local times ([Local Time], "Local time"): UTC, +01:00 or a name such as Europe/Berlin')
+    .option('--skip-bad-rows', 'skip rows with a wrong field count or an unreadable value (reported on stderr) instead of failing');
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -43,12 +55,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .addHelpText('after', EXAMPLES);
 
-  program
-    .command('run')
+  dataOptions(program
+    .command('run'))
     .description('run a query over data files and print the result')
     .argument('[query]', 'the query text (or use --file, or standard input)')
     .option('-f, --file <path>', 'read the query from a file (.kql)')
-    .option('-t, --table <name=path>', 'bind a table name to a data file (CSV, JSON, JSON lines); repeatable', collect, [])
+    .option('-t, --table <name=path>', 'bind a table name to a data file or folder (CSV, JSON, JSON lines, .gz); a bare PATH names the table after the records\' category or the file; repeatable', collect, [])
     .option('--now <iso8601>', 'the instant now() returns, e.g. 2024-03-31T15:00:00Z (default: the clock)')
     .option('--format <format>', 'output format: table, csv, json or ndjson', 'table')
     .option('-o, --output <path>', 'write the result to a file instead of standard output')
@@ -60,8 +72,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await runCommand(query, opts, io);
     });
 
-  program
-    .command('check')
+  dataOptions(program
+    .command('check'))
     .description('parse and bind a query without running it: print the result schema, or the errors')
     .argument('[query]', 'the query text (or use --file, or standard input)')
     .option('-f, --file <path>', 'read the query from a file (.kql)')
@@ -71,6 +83,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (query: string | undefined, opts) => {
       debug = !!opts.debug;
       exitCode = await checkCommand(query, opts, io);
+    });
+
+  dataOptions(program
+    .command('schema'))
+    .description('show how a data file (or folder) is read: its format, table, column types and where they come from, row count')
+    .argument('<path>', 'the data file or folder')
+    .option('-t, --table <name>', 'the table the file holds (for its built-in schema)')
+    .option('--debug', 'show stack traces of errors')
+    .action(async (path: string, opts) => {
+      debug = !!opts.debug;
+      exitCode = await schemaCommand(path, opts, io);
     });
 
   try {

@@ -5,12 +5,13 @@ import { prepareQuery } from '../engine/prepare.js';
 import { resolveNow } from '../engine/run.js';
 import { parseQuery } from '../parser/index.js';
 import { describeError, exitCodeOf, type QuerySource } from './errors.js';
-import { parseTableBindings, readQuery, requireChoice } from './inputs.js';
+import { bindTables, readQuery, requireChoice, tableSources, withTimeColumnHint, type DataOptions } from './inputs.js';
 import { writeResults, type OutputFormat } from './output/index.js';
 import type { CliIo } from './run-cli.js';
 import { KqlError, UsageError } from '../engine/errors.js';
+import type { Table } from '../engine/batch.js';
 
-export interface RunOptions {
+export interface RunOptions extends DataOptions {
   readonly file?: string;
   readonly table: readonly string[];
   readonly now?: string;
@@ -24,14 +25,18 @@ const FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'ndjson'];
 
 export async function runCommand(queryArg: string | undefined, opts: RunOptions, io: CliIo): Promise<number> {
   let source: QuerySource | undefined;
+  let sources: Record<string, string | Table> = {};
   try {
     const format = requireChoice('--format', opts.format, FORMATS);
-    const tablePaths = parseTableBindings(opts.table);
+    const tablePaths = await bindTables(opts.table);
     const ctx = { now: resolveNow(opts.now) };
     source = await readQuery(queryArg, opts.file, io);
     // Parse first: a typo in the query should not wait for a large file to load.
     const ast = parseQuery(source.text);
-    const { bound, tables } = await prepareQuery(ast, tablePaths, ctx);
+    sources = await tableSources(tablePaths, opts, (m) => io.stderr(`warning: ${m}\n`), source.text);
+    const { bound, tables } = await prepareQuery(ast, sources, ctx).catch(async (e) => {
+      throw await withTimeColumnHint(e, sources);
+    });
     if (opts.explain) {
       io.stdout(bound.results.map((r) => explainPlan(r.plan)).join('\n\n') + '\n');
       return 0;

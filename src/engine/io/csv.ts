@@ -140,11 +140,15 @@ export interface CsvOptions {
   readonly truncated?: boolean;
   /** Keep only these columns: the fields of the others are scanned (and counted) but not kept. */
   readonly columns?: ReadonlySet<string>;
+  /** The column names of a file without a header row (ADX `.export`): every record is data. */
+  readonly header?: readonly string[];
+  /** Skip records with the wrong number of fields, telling their lines here, instead of failing. */
+  readonly skipBadRecord?: (line: number) => void;
 }
 
 /** Reads the header and records of CSV bytes (valid UTF-8, no BOM). */
 export function readCsv(bytes: Buffer, file: string, options: CsvOptions = {}): Records {
-  const { maxRows = Infinity, truncated = false, columns } = options;
+  const { maxRows = Infinity, truncated = false, columns, header, skipBadRecord } = options;
   const scan = new FieldScanner(bytes);
   let recordStart = 0;
   const fail = (message: string): never => {
@@ -154,14 +158,14 @@ export function readCsv(bytes: Buffer, file: string, options: CsvOptions = {}): 
   const none = new RawRecords([], [], [], textCodec);
   if (!scan.nextRecord()) return none;
   recordStart = scan.pos;
-  const names: string[] = [];
-  for (let r = NEXT_FIELD; r !== END_RECORD;) {
+  const names: string[] = header ? [...header] : [];
+  for (let r = header ? END_RECORD : NEXT_FIELD; r !== END_RECORD;) {
     r = scan.field();
     if (r === UNCLOSED && truncated) return none;
     if (r < 0) fail(MESSAGES[r]);
     names.push(fieldText(bytes, scan.start, scan.end, scan.escaped));
   }
-  checkHeader(names, file, lineAt(bytes, recordStart));
+  if (!header) checkHeader(names, file, lineAt(bytes, recordStart));
 
   // slots[j] is where column j is kept in a record's field ranges, or -1 when it is skipped.
   let width = 0;
@@ -193,10 +197,27 @@ export function readCsv(bytes: Buffer, file: string, options: CsvOptions = {}): 
       }
     }
     if (!keep) continue;
-    if (j !== names.length) fail(`expected ${names.length} fields as in the header, found ${j}.`);
+    if (j !== names.length && skipBadRecord) {
+      skipBadRecord(lineAt(bytes, recordStart));
+      continue;
+    }
+    if (j !== names.length) fail(`expected ${names.length} fields as in the ${header ? 'schema' : 'header'}, found ${j}.`);
     starts[count++] = recordStart;
   }
   return new CsvRecords(names, bytes, slots, width, ranges, starts, count);
+}
+
+/** The fields of the first record, or undefined when it has a syntax error or does not end in `bytes`. */
+export function readFirstRecord(bytes: Buffer): string[] | undefined {
+  const scan = new FieldScanner(bytes);
+  if (!scan.nextRecord()) return undefined;
+  const fields: string[] = [];
+  for (let r = NEXT_FIELD; r !== END_RECORD;) {
+    r = scan.field();
+    if (r < 0) return undefined;
+    fields.push(fieldText(bytes, scan.start, scan.end, scan.escaped));
+  }
+  return fields;
 }
 
 /**

@@ -1,3 +1,7 @@
 // Public surface of the loaders.
-export { detectFormat, loadTable, readTableSchema, type DataFormat, type LoadOptions } from './load.js';
-export { builtinSchema, builtinSchemaFor, type SchemaFlavor } from './table-schemas.js';
+export {
+  detectFormat, loadTable, loadTableInfo, readTableInfo, readTableSchema,
+  type DataFormat, type LoadOptions, type TableInfo, type TypeOrigin,
+} from './load.js';
+export { builtinSchema, builtinSchemaFor, readSchemaFile, type SchemaFlavor } from './table-schemas.js';
+export { zoneConverter, type DateOrder } from './display-time.js';

@@ -16,6 +16,18 @@ export interface Records {
   column(j: number, type: KqlType, length: number): RecordColumn;
   /** Column j of record i as quoted in error messages. */
   show(i: number, j: number): string;
+  /** The shape of the file, as `kql schema` names it (JSON readers; CSV when absent). */
+  format?: string;
+  /** The table the file's records name (Streaming API `category`). */
+  table?: string;
+  /** Column types the file itself declares (Graph `schema`, query API `columns`, sidecars). */
+  declared?: ReadonlyMap<string, KqlType>;
+  /** The file record i comes from, when the records come from several files. */
+  fileOf?: (i: number) => string;
+  /** Lines of records a reader skipped (skipBadRows). */
+  skippedLines?: readonly number[];
+  /** Things a reader found worth telling the user (LoadOptions.warn). */
+  warnings?: readonly string[];
 }
 
 /** Converts the values of one column into a Column, a run of records at a time. */

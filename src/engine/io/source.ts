@@ -1,6 +1,8 @@
 /** Reading an input file's bytes as UTF-8 text, and mapping offsets to line numbers for messages. */
 import { isUtf8 } from 'node:buffer';
-import { open, readFile } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 
 /** A file's bytes, checked to be UTF-8 text with something other than white space. */
@@ -31,7 +33,21 @@ export async function readSource(path: string, maxBytes?: number): Promise<Sourc
     throw new InputError(fileErrorMessage(e), path);
   }
   let bytes = read.bytes;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    // gzip (by its magic bytes, whatever the name): decompressed whole, however little is wanted.
+    try {
+      bytes = gunzipSync(read.truncated ? await readFile(path) : bytes);
+    } catch {
+      throw new InputError('not a valid gzip file (is it truncated?).', path);
+    }
+    read = { bytes, truncated: false };
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const line = lineCounter((from) => bytes.indexOf(0x0a, from))(nul);
+    throw new InputError('a binary file (it holds NUL bytes), not CSV or JSON text; UTF-16 text must be saved as UTF-8.', path, line);
+  }
   if (!isUtf8(bytes)) throw notUtf8(bytes, path);
   const first = firstNonSpace(bytes);
   if (first === undefined) throw new InputError('file is empty.', path);
@@ -94,4 +110,29 @@ export function lineCounter(nextNewline: (from: number) => number): (offset: num
     }
     return line;
   };
+}
+
+/** Whether the path is a folder. */
+export async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every file under a folder, recursively, sorted by path (`y=…/m=…/d=…/h=…` folders sort by time). */
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  await walk(dir);
+  return out;
 }

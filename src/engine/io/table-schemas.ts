@@ -3,7 +3,9 @@
  * flavours: Defender XDR advanced hunting (`Timestamp`) and Sentinel / Log Analytics (`TimeGenerated`, no
  * `Timestamp`, billing columns), sometimes with different types for the same column.
  */
-import type { Field } from '../types.js';
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { KQL_TYPES, type Field, type KqlType } from '../types.js';
 import { BUILTIN_SCHEMAS, type SchemaFlavor } from './builtin-schemas.js';
 
 export type { SchemaFlavor };
@@ -32,4 +34,32 @@ export function builtinSchemaFor(table: string, headerNames: readonly string[]):
     return headerNames.filter((n) => names.has(n)).length;
   };
   return matches(sentinel) > matches(defender) ? sentinel : defender;
+}
+
+/**
+ * A schema file as in ../shared/schemas/*.json: `{"table": …, "columns": [{"name": …, "type": …}, …]}`
+ * (a bare array of columns also does). Types are KQL type names.
+ */
+export async function readSchemaFile(path: string): Promise<Field[]> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'no such schema file.' : code ? `cannot read the schema file (${code}).` : 'the schema file is not valid JSON.', path);
+  }
+  const columns = Array.isArray(doc) ? doc : (doc as { columns?: unknown })?.columns;
+  if (!Array.isArray(columns) || columns.length === 0) {
+    throw new InputError('expected a schema {"columns":[{"name":"Timestamp","type":"datetime"}, …]}.', path);
+  }
+  const seen = new Set<string>();
+  return columns.map((c: { name?: unknown; type?: unknown }, k) => {
+    const type = typeof c?.type === 'string' ? c.type.toLowerCase() : undefined;
+    if (typeof c?.name !== 'string' || c.name === '' || type === undefined || !KQL_TYPES.includes(type as KqlType)) {
+      throw new InputError(`column ${k + 1} of the schema: expected {"name": …, "type": a KQL type such as "string" or "datetime"}.`, path);
+    }
+    if (seen.has(c.name)) throw new InputError(`column '${c.name}' appears twice in the schema.`, path);
+    seen.add(c.name);
+    return { name: c.name, type: type as KqlType };
+  });
 }

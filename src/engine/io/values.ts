@@ -199,14 +199,17 @@ export const textCodec: ValueCodec<string> = {
  */
 export const jsonCodec: ValueCodec<JsonCell> = {
   converter(type) {
-    if (type === 'string') return (v) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : dynToJson(v));
+    // Graph sends `{}` for an empty value of any type: null unless the column is dynamic.
+    if (type === 'string') {
+      return (v) => (v === undefined || v === null || isEmptyBag(v) ? '' : typeof v === 'string' ? v : dynToJson(v));
+    }
     if (type === 'dynamic') return (v) => (typeof v === 'string' ? parseJsonContainer(v) ?? v : v ?? null);
     const text = textCodec.converter(type);
     const scalar = jsonScalar(type);
-    return (v) => (v === undefined || v === null ? null : typeof v === 'string' ? text(v) : scalar(v));
+    return (v) => (v === undefined || v === null || isEmptyBag(v) ? null : typeof v === 'string' ? text(v) : scalar(v));
   },
   infer(v) {
-    if (v === undefined || v === null || v === '') return undefined;
+    if (v === undefined || v === null || v === '' || isEmptyBag(v)) return undefined;
     switch (typeof v) {
       case 'boolean':
         return 'bool';
@@ -229,4 +232,5 @@ export const jsonCodec: ValueCodec<JsonCell> = {
   show: (v) => (typeof v === 'string' ? v : v === undefined ? '' : dynToJson(v)),
 };
 
+const isEmptyBag = (v: DynValue): boolean => isBag(v) && v.size === 0;
 const isText = (t: KqlType): boolean => t === 'string' || t === 'datetime';
