@@ -48,7 +48,10 @@ export interface BoundQuery {
 type LetValue =
   | { readonly kind: 'scalar'; readonly expr: BoundExpr }
   | { readonly kind: 'tabular'; readonly plan: PlanNode }
-  | { readonly kind: 'function'; readonly lambda: Lambda };
+  /** A let function, with the names visible where it was defined (lexical scope). */
+  | { readonly kind: 'function'; readonly lambda: Lambda; readonly scope: ReadonlyMap<string, LetValue> };
+
+type FunctionValue = Extract<LetValue, { kind: 'function' }>;
 
 const TEXT_TYPES = new Set<KqlType>(['string']);
 
@@ -71,7 +74,7 @@ class Binder implements BindContext {
     const plans: { plan: PlanNode; loc: Span }[] = [];
     for (const st of query.statements) {
       if (st.kind === 'Let') {
-        this.lets.set(st.name.name, st.value.kind === 'Lambda' ? { kind: 'function', lambda: st.value } : this.bindLetValue(st.value));
+        this.lets.set(st.name.name, st.value.kind === 'Lambda' ? this.functionValue(st.value) : this.bindLetValue(st.value));
         continue;
       }
       if (!this.isTabular(st.expr)) {
@@ -109,12 +112,14 @@ class Binder implements BindContext {
         return this.isTabular(e.expr);
       case 'Name': {
         // A name that is not a scalar let is a table (unknown tables fail when bound, by name).
-        const kind = this.lets.get(e.name)?.kind;
-        return kind !== 'scalar' && kind !== 'function';
+        const v = this.lets.get(e.name);
+        // A function without parameters used by bare name is a view: a table.
+        if (v?.kind === 'function') return v.lambda.params.length === 0 && this.isTabularBody(v);
+        return v?.kind !== 'scalar';
       }
       case 'Call': {
         const v = this.lets.get(e.name);
-        if (v?.kind === 'function') return this.isTabularBody(v.lambda);
+        if (v?.kind === 'function') return this.isTabularBody(v);
         return e.name === 'materialize';
       }
       default:
@@ -144,7 +149,7 @@ class Binder implements BindContext {
         return this.bindTableName(e.name, e.loc);
       case 'Call': {
         const v = this.lets.get(e.name);
-        if (v?.kind === 'function') return this.invoke(v.lambda, e, [], (body) => this.bindTabular(body as TabularExpr));
+        if (v?.kind === 'function') return this.invoke(v, e, [], (body) => this.bindTabular(body as TabularExpr));
         if (e.name === 'materialize' && e.args.length === 1) return this.bindTabular(e.args[0] as TabularExpr);
         throw new NotSupportedError(`the tabular function '${e.name}'`, e.loc);
       }
@@ -156,15 +161,20 @@ class Binder implements BindContext {
     }
   }
 
+  private functionValue(lambda: Lambda): FunctionValue {
+    return { kind: 'function', lambda, scope: new Map(this.lets) };
+  }
+
   /** Whether a let function returns a table (its body is tabular). */
-  private isTabularBody(lambda: Lambda): boolean {
+  private isTabularBody(fn: FunctionValue): boolean {
+    const { lambda } = fn;
     const saved = this.lets;
-    this.lets = new Map(saved);
+    this.lets = new Map(fn.scope);
     try {
       for (const p of lambda.params) this.lets.set(p.name.name, p.typeName === 'table'
         ? { kind: 'tabular', plan: { kind: 'Scan', schema: [], loc: p.loc } }
         : { kind: 'scalar', expr: constant('long', null) });
-      for (const l of lambda.lets) this.lets.set(l.name.name, l.value.kind === 'Lambda' ? { kind: 'function', lambda: l.value } : { kind: 'scalar', expr: constant('long', null) });
+      for (const l of lambda.lets) this.lets.set(l.name.name, l.value.kind === 'Lambda' ? this.functionValue(l.value) : { kind: 'scalar', expr: constant('long', null) });
       return this.isTabular(lambda.body);
     } finally {
       this.lets = saved;
@@ -175,11 +185,13 @@ class Binder implements BindContext {
    * Binds a call of a `let` function by binding its body in a scope where each parameter
    * names the bound argument (or its default).
    */
-  private invoke<T>(lambda: Lambda, call: Call, schema: readonly Field[], bindBody: (body: Expr) => T): T {
+  private invoke<T>(fn: FunctionValue, call: Call, schema: readonly Field[], bindBody: (body: Expr) => T): T {
+    const { lambda } = fn;
     if (call.args.length > lambda.params.length) {
       throw new SemanticError(`'${call.name}' takes ${lambda.params.length} argument(s), not ${call.args.length}.`, call.loc);
     }
-    const scope = new Map(this.lets);
+    // Arguments are bound where the call is; the body sees the names of its definition point.
+    const scope = new Map(fn.scope);
     lambda.params.forEach((p, i) => {
       const arg = call.args[i] ?? p.defaultValue;
       if (!arg) throw new SemanticError(`'${call.name}' needs a value for its parameter '${p.name.name}'.`, call.loc);
@@ -201,7 +213,7 @@ class Binder implements BindContext {
     this.lets = scope;
     try {
       for (const l of lambda.lets) {
-        this.lets.set(l.name.name, l.value.kind === 'Lambda' ? { kind: 'function', lambda: l.value } : this.bindLetValue(l.value));
+        this.lets.set(l.name.name, l.value.kind === 'Lambda' ? this.functionValue(l.value) : this.bindLetValue(l.value));
       }
       return bindBody(lambda.body);
     } finally {
@@ -214,8 +226,8 @@ class Binder implements BindContext {
     if (v?.kind === 'tabular') return v.plan;
     if (v?.kind === 'function') {
       // A function without parameters (a view) may be used by its bare name, like a table.
-      if (v.lambda.params.length === 0 && this.isTabularBody(v.lambda)) {
-        return this.invoke(v.lambda, { kind: 'Call', name, nameLoc: loc, args: [], loc }, [], (body) => this.bindTabular(body as TabularExpr));
+      if (v.lambda.params.length === 0 && this.isTabularBody(v)) {
+        return this.invoke(v, { kind: 'Call', name, nameLoc: loc, args: [], loc }, [], (body) => this.bindTabular(body as TabularExpr));
       }
       throw new SemanticError(`'${name}' is a function; call it as ${name}(...).`, loc);
     }
@@ -427,7 +439,7 @@ class Binder implements BindContext {
 
   private bindCall(e: Call, schema: readonly Field[]): BoundExpr {
     const user = this.lets.get(e.name);
-    if (user?.kind === 'function') return this.invoke(user.lambda, e, schema, (body) => this.bindScalar(body, schema));
+    if (user?.kind === 'function') return this.invoke(user, e, schema, (body) => this.bindScalar(body, schema));
     if (e.name === 'toscalar') {
       if (e.args.length !== 1) throw new SemanticError(`'toscalar' takes one argument.`, e.loc);
       if (!this.isTabular(e.args[0])) return this.bindScalar(e.args[0], schema);

@@ -6,6 +6,7 @@ import { executePlan } from '../engine/execute.js';
 import type { PlanNode } from '../engine/plan.js';
 import type { Field } from '../engine/types.js';
 import type { AsPlan } from './as.js';
+import type { ScanPlan } from './scan.js';
 import type { OperatorDef } from './operator.js';
 
 export interface UnionPlan extends PlanNode {
@@ -29,7 +30,7 @@ export const union: OperatorDef<Union, UnionPlan> = {
     const operands: PlanNode[] = input ? [input] : [];
     // withsource names each operand: a table, let or `as` name where it has one.
     const nameOf = (plan: PlanNode, k: number, written?: string): string =>
-      plan.kind === 'As' ? (plan as AsPlan).name : written ?? `union_arg${k}`;
+      plan.kind === 'As' ? (plan as AsPlan).name : written ?? (plan.kind === 'Scan' ? (plan as ScanPlan).table : `union_arg${k}`);
     const sourceNames: string[] = input ? [nameOf(input, 0)] : [];
     node.tables.forEach((t) => {
       try {
