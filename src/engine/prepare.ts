@@ -68,6 +68,10 @@ export async function prepareQuery(
       mentioned === undefined || mentioned.has(f.name) || full.results.some((r) => r.plan.schema.some((o) => o.name === f.name));
     wanted.set(name, headers.get(name)!.filter(keep));
   }
+  // Columns that can hold a bad value (all but string and dynamic, which accept any text) are
+  // still read, so a broken file fails whichever query runs on it.
+  const validated = (name: string): string[] =>
+    headers.get(name)!.filter((f) => wanted.get(name)!.includes(f) || (f.type !== 'string' && f.type !== 'dynamic')).map((f) => f.name);
   // Pushdown is used only when binding with fewer columns gives the very same result schemas.
   let pushdown = mentioned !== undefined;
   if (pushdown) {
@@ -81,7 +85,7 @@ export async function prepareQuery(
   for (const name of full.tables) {
     const source = sources[name];
     tables.set(name, typeof source === 'string'
-      ? await loadTable(source, { tableName: name, columns: pushdown ? wanted.get(name)!.map((f) => f.name) : undefined })
+      ? await loadTable(source, { tableName: name, columns: pushdown ? validated(name) : undefined })
       : source);
   }
   const loaded = new Map([...headers, ...[...tables].map(([n, t]) => [n, t.schema] as const)]);

@@ -11,9 +11,16 @@ async function prepare(query: string) {
 }
 
 describe('prepareQuery: projection pushdown', () => {
-  it('loads only the columns a query names when its result cannot carry others', async () => {
+  it('skips the string columns a query does not name when its result cannot carry them', async () => {
     const { tables } = await prepare('UrlClickEvents | summarize n = count() by Url, ActionType');
-    expect(tables.get('UrlClickEvents')!.schema.map((f) => f.name)).toEqual(['Url', 'ActionType']);
+    // Typed columns (datetime, bool) are still read so that a bad value in them is reported.
+    expect(tables.get('UrlClickEvents')!.schema.map((f) => f.name)).toEqual(
+      ['Timestamp', 'Url', 'ActionType', 'IsClickedThrough', 'TimeGenerated']);
+  });
+
+  it('still reports a bad value in a column the query does not name', async () => {
+    await expect(prepareQuery(parseQuery('UrlClickEvents | count'), { UrlClickEvents: 'test/fixtures/pushdown/bad-timestamp.csv' }, ctx))
+      .rejects.toThrow("column 'Timestamp' (datetime): cannot read 'yesterday' as a datetime.");
   });
 
   it('loads every column when the result passes columns through unnamed', async () => {
