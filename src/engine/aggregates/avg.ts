@@ -5,27 +5,21 @@
 import type { JsValue, Reader } from '../column.js';
 import type { KqlType } from '../types.js';
 import type { AggregateFunction, AggregateSignature, GroupedAccumulator } from './aggregate.js';
-import { asNumber, growF64, predicateAt } from './state.js';
+import { asNumber, growF64, eachValue } from './state.js';
 
 function averager(predIndex?: number): GroupedAccumulator {
   let sums = new Float64Array(16);
   let counts = new Float64Array(16);
   return {
     add(groups: Int32Array, n: number, args: readonly Reader[]) {
-      const x = args[0];
-      const p = predicateAt(args, predIndex);
-      for (let i = 0; i < n; i++) {
-        if (p && p(i) !== true) continue;
-        const v = x(i);
-        if (v === null) continue;
-        const g = groups[i];
+      eachValue(groups, n, args, predIndex, (g, v) => {
         if (g >= sums.length) {
           sums = growF64(sums, g + 1);
           counts = growF64(counts, g + 1);
         }
         sums[g] += asNumber(v);
         counts[g]++;
-      }
+      });
     },
     result(groupCount: number): JsValue[] {
       const out: JsValue[] = new Array(groupCount);

@@ -7,7 +7,7 @@ import type { JsValue, Reader } from '../column.js';
 import { dynToJson, type DynValue } from '../dynamic.js';
 import type { KqlType } from '../types.js';
 import type { AggregateFunction, GroupedAccumulator } from './aggregate.js';
-import { predicateAt } from './state.js';
+import { eachValue } from './state.js';
 
 /** A Set key for a value: primitives as they are; dynamic values by their canonical JSON. */
 export function distinctKey(type: KqlType): (v: JsValue) => unknown {
@@ -19,16 +19,10 @@ function distinctCounter(type: KqlType, predIndex?: number): GroupedAccumulator 
   const key = distinctKey(type);
   return {
     add(groups: Int32Array, n: number, args: readonly Reader[]) {
-      const x = args[0];
-      const p = predicateAt(args, predIndex);
-      for (let i = 0; i < n; i++) {
-        if (p && p(i) !== true) continue;
-        const v = x(i);
-        if (v === null) continue;
-        const g = groups[i];
+      eachValue(groups, n, args, predIndex, (g, v) => {
         while (sets.length <= g) sets.push(new Set());
         sets[g].add(key(v));
-      }
+      });
     },
     result(groupCount: number): JsValue[] {
       const out: JsValue[] = new Array(groupCount);

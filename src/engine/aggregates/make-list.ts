@@ -10,23 +10,17 @@ import { toDynValue } from '../functions/conversion.js';
 import type { KqlType } from '../types.js';
 import type { AggregateFunction, GroupedAccumulator } from './aggregate.js';
 import { maxSizeOf, MAX_COLLECTION_SIZE } from './make-set.js';
-import { predicateAt } from './state.js';
+import { eachValue } from './state.js';
 
 function listBuilder(type: KqlType, max: number, keepNulls: boolean, predIndex?: number): GroupedAccumulator {
   const lists: DynValue[][] = [];
   return {
     add(groups: Int32Array, n: number, args: readonly Reader[]) {
-      const x = args[0];
-      const p = predicateAt(args, predIndex);
-      for (let i = 0; i < n; i++) {
-        if (p && p(i) !== true) continue;
-        const v = x(i);
-        if (v === null && !keepNulls) continue;
-        const g = groups[i];
+      eachValue(groups, n, args, predIndex, (g, v) => {
         while (lists.length <= g) lists.push([]);
         const list = lists[g];
         if (list.length < max) list.push(toDynValue(v, type));
-      }
+      }, keepNulls);
     },
     result(groupCount: number): JsValue[] {
       const out: JsValue[] = new Array(groupCount);

@@ -9,7 +9,7 @@ import { dynToJson, type DynValue } from '../dynamic.js';
 import { toDynValue } from '../functions/conversion.js';
 import type { KqlType } from '../types.js';
 import type { AggregateFunction, GroupedAccumulator } from './aggregate.js';
-import { predicateAt } from './state.js';
+import { eachValue } from './state.js';
 
 export const MAX_COLLECTION_SIZE = 1_048_576;
 
@@ -37,18 +37,12 @@ function setBuilder(type: KqlType, max: number, predIndex?: number): GroupedAccu
   };
   return {
     add(groups: Int32Array, n: number, args: readonly Reader[]) {
-      const x = args[0];
-      const p = predicateAt(args, predIndex);
-      for (let i = 0; i < n; i++) {
-        if (p && p(i) !== true) continue;
-        const v = x(i);
-        if (v === null) continue;
-        const g = groups[i];
+      eachValue(groups, n, args, predIndex, (g, v) => {
         while (sets.length <= g) sets.push({ keys: new Set(), values: [] });
         const d = toDynValue(v, type);
         if (Array.isArray(d)) for (const e of d) put(sets[g], e);
         else put(sets[g], d);
-      }
+      });
     },
     result(groupCount: number): JsValue[] {
       const out: JsValue[] = new Array(groupCount);

@@ -5,7 +5,7 @@
 import type { JsValue, Reader } from '../column.js';
 import type { KqlType } from '../types.js';
 import type { AggregateFunction, AggregateSignature, GroupedAccumulator } from './aggregate.js';
-import { predicateAt } from './state.js';
+import { eachValue } from './state.js';
 
 const ORDERABLE: readonly KqlType[] = ['int', 'long', 'real', 'decimal', 'datetime', 'timespan', 'string', 'bool', 'guid'];
 
@@ -13,17 +13,11 @@ function extremum(better: (a: JsValue, b: JsValue) => boolean, resultType: KqlTy
   const best: JsValue[] = [];
   return {
     add(groups: Int32Array, n: number, args: readonly Reader[]) {
-      const x = args[0];
-      const p = predicateAt(args, predIndex);
-      for (let i = 0; i < n; i++) {
-        if (p && p(i) !== true) continue;
-        const v = x(i);
-        if (v === null) continue;
-        const g = groups[i];
+      eachValue(groups, n, args, predIndex, (g, v) => {
         while (best.length <= g) best.push(null);
         const b = best[g];
         if (b === null || better(v, b)) best[g] = v;
-      }
+      });
     },
     result(groupCount: number): JsValue[] {
       const empty: JsValue = resultType === 'string' ? '' : null;

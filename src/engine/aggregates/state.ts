@@ -31,3 +31,21 @@ export function asNumber(v: JsValue): number {
 export function predicateAt(args: readonly Reader[], index: number | undefined): Reader | undefined {
   return index === undefined ? undefined : args[index];
 }
+
+/**
+ * Runs `add(group, value)` for each of the n rows whose argument value is not null and, for the
+ * `*if` aggregates, whose predicate (argument `predIndex`) is true.
+ */
+export function eachValue(
+  groups: Int32Array, n: number, args: readonly Reader[], predIndex: number | undefined,
+  add: (group: number, value: JsValue) => void, keepNulls = false,
+): void {
+  const x = args[0];
+  const p = predicateAt(args, predIndex);
+  for (let i = 0; i < n; i++) {
+    if (p && p(i) !== true) continue;
+    const v = x(i);
+    if (v === null && !keepNulls) continue;
+    add(groups[i], v);
+  }
+}

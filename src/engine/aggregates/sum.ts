@@ -5,22 +5,16 @@
 import type { JsValue, Reader } from '../column.js';
 import type { KqlType } from '../types.js';
 import type { AggregateFunction, AggregateSignature, GroupedAccumulator } from './aggregate.js';
-import { asBigint, asNumber, growArray, growF64, predicateAt } from './state.js';
+import { asBigint, asNumber, growArray, growF64, eachValue } from './state.js';
 
 function bigSum(predIndex?: number): GroupedAccumulator {
   const sums: bigint[] = [];
   return {
     add(groups: Int32Array, n: number, args: readonly Reader[]) {
-      const x = args[0];
-      const p = predicateAt(args, predIndex);
-      for (let i = 0; i < n; i++) {
-        if (p && p(i) !== true) continue;
-        const v = x(i);
-        if (v === null) continue;
-        const g = groups[i];
+      eachValue(groups, n, args, predIndex, (g, v) => {
         if (g >= sums.length) growArray(sums, g + 1, () => 0n);
         sums[g] = BigInt.asIntN(64, sums[g] + asBigint(v));
-      }
+      });
     },
     result(groupCount: number): JsValue[] {
       const out: JsValue[] = new Array(groupCount);
@@ -34,16 +28,10 @@ function realSum(predIndex?: number): GroupedAccumulator {
   let sums = new Float64Array(16);
   return {
     add(groups: Int32Array, n: number, args: readonly Reader[]) {
-      const x = args[0];
-      const p = predicateAt(args, predIndex);
-      for (let i = 0; i < n; i++) {
-        if (p && p(i) !== true) continue;
-        const v = x(i);
-        if (v === null) continue;
-        const g = groups[i];
+      eachValue(groups, n, args, predIndex, (g, v) => {
         if (g >= sums.length) sums = growF64(sums, g + 1);
         sums[g] += asNumber(v);
-      }
+      });
     },
     result(groupCount: number): JsValue[] {
       const out: JsValue[] = new Array(groupCount);
