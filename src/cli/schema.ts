@@ -28,7 +28,7 @@ const ORIGINS: Record<TypeOrigin, string> = {
   schema: 'schema',
   file: 'declared by the file',
   inferred: 'inferred from the values',
-  missing: 'schema; not in the file (empty)',
+  missing: 'schema; not in the file',
   alias: 'alias',
 };
 
@@ -46,7 +46,11 @@ export async function schemaCommand(path: string, opts: SchemaOptions, io: CliIo
     io.stdout(`columns: ${info.columns.length}\n`);
     const width = Math.max(...info.columns.map((c) => c.name.length), 0);
     const typeWidth = Math.max(...info.columns.map((c) => c.type.length), 0);
-    for (const c of info.columns) io.stdout(`  ${c.name.padEnd(width)}  ${c.type.padEnd(typeWidth)}  ${ORIGINS[c.origin]}\n`);
+    for (const c of info.columns) {
+      // A missing column reads as "" when it is a string (strings have no null), else as null.
+      const fill = c.origin === 'missing' ? (c.type === 'string' ? ' (empty)' : ' (null)') : '';
+      io.stdout(`  ${c.name.padEnd(width)}  ${c.type.padEnd(typeWidth)}  ${ORIGINS[c.origin]}${fill}\n`);
+    }
     io.stdout(`rows:    ${tableRowCount(table)}\n`);
     return 0;
   } catch (e) {

@@ -90,7 +90,7 @@ describe('loader options on the command line', () => {
     const r = await cli(['run', q, '-t', `UrlClickEvents=${shapes}/actions/excel.csv`, '--format', 'csv']);
     expect(r).toEqual({
       code: 0, out: 'Count\n5\n',
-      err: `warning: ${shapes}/actions/excel.csv: 2 columns of the UrlClickEvents schema are not in the file and will be empty: AppName, AppVersion.\n`,
+      err: `warning: ${shapes}/actions/excel.csv: 2 columns of the UrlClickEvents schema are not in the file and will be empty ("" for strings, null otherwise): AppName, AppVersion.\n`,
     });
     const quiet = await cli(['run', 'UrlClickEvents | count', '-t', `UrlClickEvents=${shapes}/actions/excel.csv`, '--format', 'csv']);
     expect(quiet).toEqual({ code: 0, out: 'Count\n7\n', err: '' });
@@ -141,7 +141,7 @@ describe('kql schema', () => {
       '  Timestamp         datetime  schema',
       '  Url               string    schema',
     ]);
-    expect(lines).toContain('  TimeGenerated     datetime  schema; not in the file (empty)');
+    expect(lines).toContain('  TimeGenerated     datetime  schema; not in the file (null)');
     expect(lines.at(-2)).toBe('rows:    7');
   });
 

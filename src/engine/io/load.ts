@@ -223,7 +223,7 @@ function resolveInfo(records: Records, options: LoadOptions): ResolvedInfo {
   if (missing.length > 0 && options.warn && records.count > 0) {
     const whose = options.schema ? 'the given schema' : `the ${tableName} schema`;
     const shown = missing.length > 8 ? `${missing.slice(0, 8).join(', ')}, … (${missing.length} in all)` : missing.join(', ');
-    options.warn(`${missing.length} column${missing.length === 1 ? '' : 's'} of ${whose} ${missing.length === 1 ? 'is' : 'are'} not in the file and will be empty: ${shown}.`);
+    options.warn(`${missing.length} column${missing.length === 1 ? '' : 's'} of ${whose} ${missing.length === 1 ? 'is' : 'are'} not in the file and will be empty ("" for strings, null otherwise): ${shown}.`);
   }
   for (const [alias, of] of Object.entries(options.aliases ?? {})) {
     if (!keep(alias)) continue;
