@@ -5,6 +5,7 @@ import { describeError, errorJson, exitCodeOf, type QuerySource } from './errors
 import { bindTables, readQuery, requireChoice, tableSources, withTimeColumnHint, type DataOptions } from './inputs.js';
 import { visualizationObject } from './output/json.js';
 import type { CliIo } from './run-cli.js';
+import { checkFolder, isDirectory } from './rules.js';
 
 export interface CheckOptions extends DataOptions {
   readonly file?: string;
@@ -18,6 +19,11 @@ export async function checkCommand(queryArg: string | undefined, opts: CheckOpti
   let json = false;
   try {
     json = requireChoice('--format', opts.format, ['text', 'json'] as const) === 'json';
+    // A folder of rule files: one line per file and a summary.
+    const folder = opts.file ?? queryArg;
+    if (folder !== undefined && !(queryArg !== undefined && opts.file !== undefined) && isDirectory(folder)) {
+      return await checkFolder(folder, opts, json, io);
+    }
     const paths = await bindTables(opts.table);
     source = await readQuery(queryArg, opts.file, io);
     const tables = await tableSources(paths, opts, (m) => io.stderr(`warning: ${m}\n`), source.text, true);

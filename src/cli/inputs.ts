@@ -7,11 +7,19 @@ import {
   loadTable, readSchemaFile, readTableInfo, readTableSchema, zoneConverter, type LoadOptions,
 } from '../engine/io/index.js';
 import type { QuerySource } from './errors.js';
+import { isRuleFile, readRule, ruleBanner } from './rules.js';
 import type { CliIo } from './run-cli.js';
 
 export async function readQuery(query: string | undefined, file: string | undefined, io: CliIo): Promise<QuerySource> {
   if (query !== undefined && file !== undefined) {
     throw new UsageError('give the query either as an argument or with --file, not both.');
+  }
+  // A rule file (.yaml/.yml, as an argument or with --file): its `query` field, named after the file.
+  const rulePath = file !== undefined ? (/\.ya?ml$/i.test(file) ? file : undefined) : query !== undefined && isRuleFile(query) ? query : undefined;
+  if (rulePath !== undefined) {
+    const rule = await readRule(rulePath);
+    io.stderr(ruleBanner(rule) + '\n');
+    return { text: rule.query, name: rulePath };
   }
   if (file !== undefined) {
     try {

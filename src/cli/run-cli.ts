@@ -8,6 +8,7 @@ import { checkCommand } from './check.js';
 import { describeError, exitCodeOf } from './errors.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
+import { testCommand } from './test-command.js';
 
 export interface CliIo {
   stdout(chunk: string): void;
@@ -27,6 +28,9 @@ Examples:
   $ echo 'UrlClickEvents | take 5' | kql run -t UrlClickEvents=export.jsonl
   $ kql check -f hunt.kql -t UrlClickEvents=export.csv --format json
   $ kql schema query_data.csv -t UrlClickEvents
+  $ kql run "Hunting Queries/End user malicious clicks.yaml" -t UrlClickEvents=export.csv
+  $ kql check rules/          (every .yaml rule, against the built-in table schemas)
+  $ kql test tests/           (every *.kqltest.yaml case; --update records the results)
 `;
 
 function collect(value: string, previous: string[]): string[] {
@@ -58,8 +62,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   dataOptions(program
     .command('run'))
     .description('run a query over data files and print the result')
-    .argument('[query]', 'the query text (or use --file, or standard input)')
-    .option('-f, --file <path>', 'read the query from a file (.kql)')
+    .argument('[query]', 'the query text or a rule file (.yaml) (or use --file, or standard input)')
+    .option('-f, --file <path>', 'read the query from a file (.kql, or the `query` of a .yaml rule)')
     .option('-t, --table <name=path>', 'bind a table name to a data file or folder (CSV, JSON, JSON lines, .gz); a bare PATH names the table after the records\' category or the file; repeatable', collect, [])
     .option('--now <iso8601>', 'the instant now() returns, e.g. 2024-03-31T15:00:00Z (default: the clock)')
     .option('--format <format>', 'output format: table, csv, json or ndjson', 'table')
@@ -75,8 +79,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   dataOptions(program
     .command('check'))
     .description('parse and bind a query without running it: print the result schema, or the errors')
-    .argument('[query]', 'the query text (or use --file, or standard input)')
-    .option('-f, --file <path>', 'read the query from a file (.kql)')
+    .argument('[query]', 'the query text, a rule file (.yaml) or a folder of rule files (or use --file, or standard input)')
+    .option('-f, --file <path>', 'read the query from a file (.kql, or the `query` of a .yaml rule), or check a folder of rules')
     .option('-t, --table <name=path>', 'bind a table name to a data file (only its header is read); repeatable', collect, [])
     .option('--format <format>', 'output format: text or json', 'text')
     .option('--debug', 'show stack traces of errors')
@@ -94,6 +98,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (path: string, opts) => {
       debug = !!opts.debug;
       exitCode = await schemaCommand(path, opts, io);
+    });
+
+  program
+    .command('test')
+    .description('run the cases of *.kqltest.yaml files (files or folders) and compare results with their expectations')
+    .argument('<paths...>', 'test files or folders holding *.kqltest.yaml files')
+    .option('--update', 'rewrite the expectations of failing cases from the actual results')
+    .option('--debug', 'show stack traces of errors')
+    .action(async (paths: string[], opts) => {
+      debug = !!opts.debug;
+      exitCode = await testCommand(paths, opts, io);
     });
 
   try {

@@ -1,0 +1,126 @@
+/** `kql test`: *.kqltest.yaml cases, their diffs, the summary and --update. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/cli/run-cli.js';
+
+const TESTS = 'test/fixtures/rules/tests';
+const tmp = mkdtempSync(join(tmpdir(), 'kql-test-cmd-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Run { code: number; out: string; err: string }
+
+async function cli(argv: string[]): Promise<Run> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    readStdin: async () => '',
+    stdinIsTTY: true,
+    stdoutIsTTY: false,
+    columns: 120,
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+const INLINE = `# kept comment
+name: inline table
+tables:
+  T:
+    columns: ["Name:string", "Size:long"]
+    rows:
+      - ["a", 3]
+      - ["b", 1]
+query: T | extend Big = Size > 2 | order by Name asc
+expect:
+  columns: ["Name:string", "Size:long", "Big:bool"]
+  rows:
+    - ["a", 3, false]
+    - ["b", 1, false]
+    - ["c", 0, false]
+  ordered: true
+`;
+
+describe('kql test', () => {
+  it('a folder: every case passes (file tables, inline rows, error expectation, rule file); exit 0', async () => {
+    const r = await cli(['test', TESTS]);
+    const f = `${TESTS}/clicks.kqltest.yaml`;
+    expect(r).toEqual({
+      code: 0,
+      out: `PASS ${f}[1] clicks by action (file table, unordered)\n`
+        + `PASS ${f}[2] inline rows, ordered\n`
+        + `PASS ${f}[3] an expected error\n`
+        + `PASS ${f}[4] the rule file's query\n`
+        + '4 passed, 0 failed\n',
+      err: '',
+    });
+  });
+
+  it('a failing ordered case: a row diff and the summary; exit 1', async () => {
+    const file = join(tmp, 'fail.kqltest.yaml');
+    writeFileSync(file, INLINE);
+    const r = await cli(['test', file]);
+    expect(r).toEqual({
+      code: 1,
+      out: `FAIL ${file} inline table\n`
+        + '  - row 1: ["a",3,false]\n'
+        + '  + row 1: ["a",3,true]\n'
+        + '  - row 3: ["c",0,false]\n'
+        + '  (expected 3 rows, got 2; - expected, + actual)\n'
+        + '0 passed, 1 failed\n',
+      err: '',
+    });
+  });
+
+  it('unordered rows, wrong columns and a missed error expectation', async () => {
+    const file = join(tmp, 'many.kqltest.yaml');
+    writeFileSync(file, `- name: unordered
+  query: range x from 1 to 3 step 1
+  expect:
+    columns: ["x:long"]
+    rows: [[3], [1], [2]]
+- name: columns
+  query: print a = 1
+  expect:
+    columns: ["b:long"]
+- name: error expected
+  query: print a = 1
+  expect:
+    error: Unknown column
+`);
+    const r = await cli(['test', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `PASS ${file}[1] unordered\n`
+      + `FAIL ${file}[2] columns\n`
+      + '  columns: expected ["b:long"]\n'
+      + '           actual   ["a:long"]\n'
+      + `FAIL ${file}[3] error expected\n`
+      + "  expected an error containing 'Unknown column', but the query succeeded\n"
+      + '1 passed, 2 failed\n',
+    );
+  });
+
+  it('--update rewrites the expectation, keeps the rest of the file, and then the case passes', async () => {
+    const file = join(tmp, 'update.kqltest.yaml');
+    writeFileSync(file, INLINE);
+    const u = await cli(['test', '--update', file]);
+    expect(u).toEqual({ code: 0, out: `UPDATED ${file} inline table\n1 passed, 0 failed\n`, err: '' });
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('# kept comment\nname: inline table\n')).toBe(true);
+    expect(text).toContain('expect:\n  columns: [ Name:string, Size:long, Big:bool ]\n  rows:\n    - [ a, 3, true ]\n    - [ b, 1, false ]\n  ordered: true\n');
+    const r = await cli(['test', file]);
+    expect(r).toEqual({ code: 0, out: `PASS ${file} inline table\n1 passed, 0 failed\n`, err: '' });
+  });
+
+  it('invalid YAML in a test file: input error with the line, exit 2', async () => {
+    const file = join(tmp, 'bad.kqltest.yaml');
+    writeFileSync(file, 'name: x\nquery: [print 1\n');
+    const r = await cli(['test', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^Input error: ${file.replace(/[.]/g, '\\.')}:\\d+: invalid YAML: `));
+  });
+});
