@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/run-cli.js';
+import { cli } from '../helpers/cli.js';
 
 const NOW = '2024-03-31T15:00:00Z';
 const SERIES_KQL = 'fixtures/queries/malicious-clicks-allowed.kql';
@@ -16,22 +16,6 @@ const shapes = 'test/fixtures/io/shapes';
 const tmp = mkdtempSync(join(tmpdir(), 'kql-cli-formats-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Run { code: number; out: string; err: string }
-
-async function cli(argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readStdin: async () => '',
-    stdinIsTTY: true,
-    stdoutIsTTY: false,
-    columns: 120,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 // Hand-worked results of the seeds, as in run-cli.test.ts (derivation in test/e2e/seed-queries.test.ts).
 const COUNT_30 = [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];

@@ -1,26 +1,10 @@
 /** Rule files (Azure-Sentinel style YAML) as query input, and `kql check FOLDER`. */
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/run-cli.js';
+import { cli } from '../helpers/cli.js';
 
 const RULES = 'test/fixtures/rules';
 const ACTIONS = 'UrlClickEvents=test/fixtures/seed/actions.csv';
 
-interface Run { code: number; out: string; err: string }
-
-async function cli(argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readStdin: async () => '',
-    stdinIsTTY: true,
-    stdoutIsTTY: false,
-    columns: 120,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 describe('rule files as input', () => {
   it('kql run RULE.yaml runs its query and names the rule on stderr', async () => {

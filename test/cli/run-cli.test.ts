@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/run-cli.js';
+import { cli } from '../helpers/cli.js';
 
 const NOW = '2024-03-31T15:00:00Z';
 const SERIES_KQL = 'fixtures/queries/malicious-clicks-allowed.kql';
@@ -14,22 +14,6 @@ const ACTIONS = 'UrlClickEvents=test/fixtures/seed/actions.csv';
 const tmp = mkdtempSync(join(tmpdir(), 'kql-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Run { code: number; out: string; err: string }
-
-async function cli(argv: string[], stdin?: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readStdin: async () => stdin ?? '',
-    stdinIsTTY: stdin === undefined,
-    stdoutIsTTY: false,
-    columns: 120,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at /);
 

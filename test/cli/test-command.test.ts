@@ -3,28 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/run-cli.js';
+import { cli } from '../helpers/cli.js';
 
 const TESTS = 'test/fixtures/rules/tests';
 const tmp = mkdtempSync(join(tmpdir(), 'kql-test-cmd-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Run { code: number; out: string; err: string }
-
-async function cli(argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readStdin: async () => '',
-    stdinIsTTY: true,
-    stdoutIsTTY: false,
-    columns: 120,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 const INLINE = `# kept comment
 name: inline table
