@@ -10,7 +10,7 @@ import type { JsValue } from '../column.js';
 import type { KqlType } from '../types.js';
 import { toDynValue } from './conversion.js';
 import { commonType, describeTypes, fn, isOrderable } from './define.js';
-import { sig, type ScalarFunction } from './signature.js';
+import { sig, type ScalarFunction, type Signature } from './signature.js';
 
 type Conv = (v: JsValue) => JsValue;
 
@@ -35,25 +35,35 @@ function caseValueTypes(ts: readonly KqlType[]): KqlType[] {
 
 const MAX_ARGS = 64;
 
+/**
+ * A signature taking 2–64 arguments of one common type, each converted to it before the kernel
+ * sees it; the kernel handles nulls itself.
+ */
+function commonTypeSignature(
+  kernel: (args: readonly JsValue[], convs: readonly ((v: JsValue) => JsValue)[]) => JsValue,
+): Signature {
+  return {
+    params: ['any', 'any'], rest: 'any', nulls: 'handle',
+    result: (ts) => commonType(ts) ?? ts[0],
+    makeKernel: (ts) => {
+      const to = commonType(ts) ?? ts[0];
+      const convs = ts.map((t) => converterTo(t, to));
+      return (...args: JsValue[]) => kernel(args, convs);
+    },
+  };
+}
+
 function extremum(name: string, better: (a: JsValue, b: JsValue) => boolean): ScalarFunction {
   return fn(name, [
-    {
-      // Nulls are skipped; all null gives null (engine: max_of(int(null), 2) is 2).
-      params: ['any', 'any'], rest: 'any', nulls: 'handle',
-      result: (ts) => commonType(ts) ?? ts[0],
-      makeKernel: (ts) => {
-        const to = commonType(ts) ?? ts[0];
-        const convs = ts.map((t) => converterTo(t, to));
-        return (...args: JsValue[]) => {
-          let best: JsValue = null;
-          for (let i = 0; i < args.length; i++) {
-            const v = convs[i](args[i]);
-            if (v !== null && (best === null || better(v, best))) best = v;
-          }
-          return best;
-        };
-      },
-    },
+    // Nulls are skipped; all null gives null (engine: max_of(int(null), 2) is 2).
+    commonTypeSignature((args, convs) => {
+      let best: JsValue = null;
+      for (let i = 0; i < args.length; i++) {
+        const v = convs[i](args[i]);
+        if (v !== null && (best === null || better(v, best))) best = v;
+      }
+      return best;
+    }),
   ], {
     check: (ts) => {
       if (ts.length > MAX_ARGS) return `${name}() expects 2 to ${MAX_ARGS} arguments.`;
@@ -107,29 +117,21 @@ export const conditionalFunctions: readonly ScalarFunction[] = [
     },
   }),
   fn('coalesce', [
-    {
-      // Skips nulls and empty strings (measured: coalesce('', 'fallback') is 'fallback').
-      params: ['any', 'any'], rest: 'any', nulls: 'handle',
-      result: (ts) => commonType(ts) ?? ts[0],
-      makeKernel: (ts) => {
-        const to = commonType(ts) ?? ts[0];
-        const convs = ts.map((t) => converterTo(t, to));
-        return (...args: JsValue[]) => {
-          let fallback: JsValue = null;
-          for (let i = 0; i < args.length; i++) {
-            const v = args[i];
-            if (v === null) continue;
-            if (v === '') {
-              // All-empty strings give '' rather than null.
-              if (fallback === null) fallback = convs[i](v);
-              continue;
-            }
-            return convs[i](v);
-          }
-          return fallback;
-        };
-      },
-    },
+    // Skips nulls and empty strings (measured: coalesce('', 'fallback') is 'fallback').
+    commonTypeSignature((args, convs) => {
+      let fallback: JsValue = null;
+      for (let i = 0; i < args.length; i++) {
+        const v = args[i];
+        if (v === null) continue;
+        if (v === '') {
+          // All-empty strings give '' rather than null.
+          if (fallback === null) fallback = convs[i](v);
+          continue;
+        }
+        return convs[i](v);
+      }
+      return fallback;
+    }),
   ], {
     check: (ts) => {
       if (ts.length > MAX_ARGS) return `coalesce() expects 2 to ${MAX_ARGS} arguments.`;
