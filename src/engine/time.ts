@@ -114,18 +114,33 @@ export function parseIsoDatetime(text: string): bigint | undefined {
   return utc < 0n || utc > MAX_DATETIME_TICKS ? undefined : utc;
 }
 
-/** `[-][d.]hh:mm:ss[.fffffff]`, as Kusto prints timespans. */
-export function formatTimespan(ticks: bigint): string {
-  const neg = ticks < 0n;
-  let t = neg ? -ticks : ticks;
+export interface TimespanParts {
+  readonly negative: boolean;
+  readonly days: bigint;
+  readonly hours: bigint;
+  readonly minutes: bigint;
+  readonly seconds: bigint;
+  /** Ticks below one second (0 .. 9,999,999). */
+  readonly fraction: bigint;
+}
+
+/** The magnitude of a timespan split into days, hours, minutes, seconds and ticks. */
+export function timespanParts(ticks: bigint): TimespanParts {
+  const negative = ticks < 0n;
+  let t = negative ? -ticks : ticks;
   const days = t / TICKS_PER_DAY;
   t -= days * TICKS_PER_DAY;
-  const h = t / TICKS_PER_HOUR;
-  t -= h * TICKS_PER_HOUR;
-  const m = t / TICKS_PER_MINUTE;
-  t -= m * TICKS_PER_MINUTE;
-  const s = t / TICKS_PER_SECOND;
-  const frac = t - s * TICKS_PER_SECOND;
+  const hours = t / TICKS_PER_HOUR;
+  t -= hours * TICKS_PER_HOUR;
+  const minutes = t / TICKS_PER_MINUTE;
+  t -= minutes * TICKS_PER_MINUTE;
+  const seconds = t / TICKS_PER_SECOND;
+  return { negative, days, hours, minutes, seconds, fraction: t - seconds * TICKS_PER_SECOND };
+}
+
+/** `[-][d.]hh:mm:ss[.fffffff]`, as Kusto prints timespans. */
+export function formatTimespan(ticks: bigint): string {
+  const { negative: neg, days, hours: h, minutes: m, seconds: s, fraction: frac } = timespanParts(ticks);
   let out = `${neg ? '-' : ''}${days > 0n ? `${days}.` : ''}${pad(Number(h), 2)}:${pad(Number(m), 2)}:${pad(Number(s), 2)}`;
   if (frac !== 0n) out += '.' + pad(Number(frac), 7);
   return out;

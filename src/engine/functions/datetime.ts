@@ -6,7 +6,7 @@
 import type { JsValue } from '../column.js';
 import type { DynValue } from '../dynamic.js';
 import {
-  civilFromDays, daysFromCivil, floorDiv, parseTimespanText, partsFromTicks,
+  civilFromDays, daysFromCivil, floorDiv, parseTimespanText, partsFromTicks, timespanParts,
 } from '../time.js';
 import {
   MAX_DATETIME_TICKS, TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_MS, TICKS_PER_SECOND,
@@ -275,15 +275,9 @@ function formatDatetimeWith(t: bigint, format: string): string {
 /** Custom timespan formats carry no sign (as .NET's); the magnitude is formatted. */
 function formatTimespanWith(ts: bigint, format: string): string {
   const toks = tokenizeFormat('format_timespan', format, TIMESPAN_SPECS);
-  let t = ts < 0n ? -ts : ts;
-  const days = t / TICKS_PER_DAY;
-  t -= days * TICKS_PER_DAY;
-  const hours = t / TICKS_PER_HOUR;
-  t -= hours * TICKS_PER_HOUR;
-  const minutes = t / TICKS_PER_MINUTE;
-  t -= minutes * TICKS_PER_MINUTE;
-  const seconds = t / TICKS_PER_SECOND;
-  const fraction = pad(t - seconds * TICKS_PER_SECOND, 7);
+  const parts = timespanParts(ts);
+  const { days, hours, minutes, seconds } = parts;
+  const fraction = pad(parts.fraction, 7);
   let out = '';
   for (const tok of toks) {
     if ('lit' in tok) {
