@@ -2,7 +2,7 @@
 // shared by the fixture generator and the benchmark's data generator.
 
 // mulberry32: a tiny deterministic PRNG, so the fixture never changes between runs.
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

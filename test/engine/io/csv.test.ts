@@ -8,8 +8,9 @@ import { readCsv, type CsvOptions } from '../../../src/engine/io/csv.js';
 import { loadTable } from '../../../src/engine/io/index.js';
 import { builtinSchemaFor } from '../../../src/engine/io/table-schemas.js';
 import { textCodec } from '../../../src/engine/io/values.js';
-// @ts-expect-error: a JS module shared with the benchmark, without types
-import { csvHeader, csvLine, randomMs, reseed, row } from '../../../scripts/urlclick-rows.mjs';
+// @ts-expect-error: a JS module shared with the benchmark, without types (its seeded mulberry32
+// PRNG also makes the random cases below the same on every run)
+import { csvHeader, csvLine, prng, randomMs, reseed, row } from '../../../scripts/urlclick-rows.mjs';
 import { referenceCsv, type ReferenceRecords } from './csv-reference.js';
 
 type Outcome = ReferenceRecords | { error: string };
@@ -48,17 +49,6 @@ function agree(text: string | Buffer, options: CsvOptions = {}): Outcome {
   return expected;
 }
 
-/** mulberry32: deterministic cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('readCsv agrees with csv-parse', () => {
   it.each([
