@@ -14,8 +14,19 @@ export interface PreparedQuery {
   readonly tables: ReadonlyMap<string, Table>;
 }
 
-function catalogOf(schemas: ReadonlyMap<string, readonly Field[]>): TableCatalog {
+export function catalogOf(schemas: ReadonlyMap<string, readonly Field[]>): TableCatalog {
   return { schemaOf: (name) => schemas.get(name), tableNames: () => [...schemas.keys()] };
+}
+
+/** The schema of each table: from a file's header (or a sample), or a loaded Table's own. */
+export async function readSchemas(
+  sources: Readonly<Record<string, string | Table>>,
+): Promise<Map<string, readonly Field[]>> {
+  const schemas = new Map<string, readonly Field[]>();
+  for (const [name, source] of Object.entries(sources)) {
+    schemas.set(name, typeof source === 'string' ? await readTableSchema(source, { tableName: name }) : source.schema);
+  }
+  return schemas;
 }
 
 /** Every name the query text mentions, or undefined when it uses `*` (all columns). */
@@ -55,10 +66,7 @@ function sameSchemas(a: BoundQuery, b: BoundQuery): boolean {
 export async function prepareQuery(
   query: Query, sources: Readonly<Record<string, string | Table>>, ctx: QueryContext,
 ): Promise<PreparedQuery> {
-  const headers = new Map<string, readonly Field[]>();
-  for (const [name, source] of Object.entries(sources)) {
-    headers.set(name, typeof source === 'string' ? await readTableSchema(source, { tableName: name }) : source.schema);
-  }
+  const headers = await readSchemas(sources);
   const full = bindQuery(query, catalogOf(headers), ctx);
   const mentioned = mentionedNames(query);
   // The columns a table needs: those the query names, and those its results carry by name.

@@ -4,11 +4,10 @@
  */
 import { parseQuery } from '../parser/index.js';
 import type { Table } from './batch.js';
-import { bindQuery, type TableCatalog } from './bind.js';
+import { bindQuery } from './bind.js';
 import { UsageError } from './errors.js';
 import { executeQuery, type QueryResult } from './execute.js';
-import { readTableSchema } from './io/index.js';
-import { prepareQuery } from './prepare.js';
+import { catalogOf, prepareQuery, readSchemas } from './prepare.js';
 import type { Visualization } from './plan.js';
 import { parseIsoDatetime } from './time.js';
 import { TICKS_PER_MS, UNIX_EPOCH_TICKS, type Field } from './types.js';
@@ -37,19 +36,9 @@ export function resolveNow(now: QueryOptions['now']): bigint {
   return UNIX_EPOCH_TICKS + BigInt(ms) * TICKS_PER_MS;
 }
 
-function catalogOf(schemas: ReadonlyMap<string, readonly Field[]>): TableCatalog {
-  return {
-    schemaOf: (name) => schemas.get(name),
-    tableNames: () => [...schemas.keys()],
-  };
-}
-
 /** Parses and binds a query; reads only the headers (or a sample) of table files. */
 export async function checkQuery(query: string, options: QueryOptions = {}): Promise<CheckedResult[]> {
-  const schemas = new Map<string, readonly Field[]>();
-  for (const [name, source] of Object.entries(options.tables ?? {})) {
-    schemas.set(name, typeof source === 'string' ? await readTableSchema(source, { tableName: name }) : source.schema);
-  }
+  const schemas = await readSchemas(options.tables ?? {});
   const bound = bindQuery(parseQuery(query), catalogOf(schemas), { now: resolveNow(options.now) });
   return bound.results.map((r) => ({ name: r.name, schema: r.plan.schema, visualization: r.visualization }));
 }
