@@ -33,6 +33,7 @@ interface Case {
   readonly now?: string;
   readonly tables?: Record<string, unknown>;
   readonly query?: string;
+  readonly query_file?: string;
   readonly rule?: string;
   readonly expect?: Expectation;
 }
@@ -99,14 +100,27 @@ async function caseTables(
   return out;
 }
 
+/** Reads a case's `query_file` (relative to the test file), so a case can run a .kql file without copying it. */
+async function readQueryFile(spec: string, file: string): Promise<string> {
+  const path = isAbsolute(spec) ? spec : resolve(dirname(file), spec);
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read the query file${code === 'ENOENT' ? ': no such file' : ` (${code})`}.`, path);
+  }
+}
+
 async function runCase(c: Case, file: string, tmp: string, where: string): Promise<Actual> {
   let query: string;
   if (c.rule !== undefined) {
     query = (await readRule(isAbsolute(c.rule) ? c.rule : resolve(dirname(file), c.rule))).query;
+  } else if (typeof c.query_file === 'string') {
+    query = await readQueryFile(c.query_file, file);
   } else if (typeof c.query === 'string') {
     query = c.query;
   } else {
-    throw new InputError(`${where}: the case needs a \`query\` or a \`rule\`.`);
+    throw new InputError(`${where}: the case needs a \`query\`, a \`query_file\` or a \`rule\`.`);
   }
   const tables = await caseTables(c.tables ?? {}, file, tmp, where);
   try {

@@ -100,6 +100,28 @@ describe('kql test', () => {
     expect(r).toEqual({ code: 0, out: `PASS ${file} inline table\n1 passed, 0 failed\n`, err: '' });
   });
 
+  it('query_file: the query read from a file relative to the test file; a missing one fails its case', async () => {
+    writeFileSync(join(tmp, 'three.kql'), 'range x from 1 to 3 step 1\n| where x > 1');
+    const file = join(tmp, 'query-file.kqltest.yaml');
+    writeFileSync(file, `- name: read
+  query_file: three.kql
+  expect:
+    rows: [[2], [3]]
+- name: missing
+  query_file: none.kql
+  expect:
+    rows: []
+`);
+    const r = await cli(['test', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `PASS ${file}[1] read\n`
+      + `FAIL ${file}[2] missing\n`
+      + `  Input error: ${join(tmp, 'none.kql')}: cannot read the query file: no such file.\n`
+      + '1 passed, 1 failed\n',
+    );
+  });
+
   it('invalid YAML in a test file: input error with the line, exit 2', async () => {
     const file = join(tmp, 'bad.kqltest.yaml');
     writeFileSync(file, 'name: x\nquery: [print 1\n');
