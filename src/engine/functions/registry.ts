@@ -3,6 +3,8 @@
  * (case-sensitive, lower case as documented). A duplicate name is a start-up error.
  */
 import { InternalError } from '../errors.js';
+import { arrayFunctions } from './arrays.js';
+import { bagFunctions } from './bags.js';
 import { conditionalFunctions } from './conditional.js';
 import { conversionFunctions } from './conversion.js';
 import { datetimeFunctions } from './datetime.js';
@@ -11,6 +13,7 @@ import { encodingFunctions } from './encoding.js';
 import { mathFunctions } from './math.js';
 import type { ScalarFunction } from './signature.js';
 import { stringFunctions } from './strings.js';
+import { unicodeFunctions } from './unicode.js';
 
 const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   conversionFunctions,
@@ -20,6 +23,9 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   mathFunctions,
   conditionalFunctions,
   dynamicFunctions,
+  arrayFunctions,
+  bagFunctions,
+  unicodeFunctions,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */
