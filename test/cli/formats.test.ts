@@ -17,7 +17,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'kql-cli-formats-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 
-// Hand-worked results of the seeds, as in run-cli.test.ts (derivation in test/e2e/seed-queries.test.ts).
+// Hand-worked results of the seeds, as in run-cli.test.ts (derivation in test/seed/*.kqltest.yaml).
 const COUNT_30 = [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
 const ACTIONS_CSV = [
   'Url,Blocked,Allowed,PendingVerdict,Error,ClickedThrough',

@@ -17,7 +17,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at /);
 
-// Hand-worked results of the seeds (see test/e2e/seed-queries.test.ts for the derivation).
+// Hand-worked results of the seeds (derivation in test/seed/*.kqltest.yaml).
 const COUNT_30 = '[2,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1]';
 const AXIS_30 = '[' + Array.from({ length: 30 }, (_, k) => `"2024-03-${String(k + 1).padStart(2, '0')}T00:00:00.0000000Z"`).join(',') + ']';
 const ACTIONS_CSV_ROWS = [
