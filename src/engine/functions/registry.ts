@@ -10,6 +10,7 @@ import { conversionFunctions } from './conversion.js';
 import { datetimeFunctions } from './datetime.js';
 import { dynamicFunctions } from './dynamic.js';
 import { encodingFunctions } from './encoding.js';
+import { ipFunctions } from './ip.js';
 import { mathFunctions } from './math.js';
 import type { ScalarFunction } from './signature.js';
 import { stringFunctions } from './strings.js';
@@ -26,6 +27,7 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   arrayFunctions,
   bagFunctions,
   unicodeFunctions,
+  ipFunctions,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */
