@@ -105,6 +105,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('run the cases of *.kqltest.yaml files (files or folders) and compare results with their expectations')
     .argument('<paths...>', 'test files or folders holding *.kqltest.yaml files')
     .option('--update', 'rewrite the expectations of failing cases from the actual results')
+    .option('--reporter <reporter>', 'default (PASS/FAIL lines with diffs) or junit (JUnit XML, for CI systems)', 'default')
+    .option('-o, --output <path>', 'write the report to a file instead of standard output')
     .option('--debug', 'show stack traces of errors')
     .action(async (paths: string[], opts) => {
       debug = !!opts.debug;

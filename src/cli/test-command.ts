@@ -13,12 +13,18 @@ import { runQuery } from '../engine/run.js';
 import { KQL_TYPES, type Field, type KqlType } from '../engine/types.js';
 import { describeError } from './errors.js';
 import { writeJson } from './output/json.js';
+import { requireChoice } from './inputs.js';
+import { junitReport, type CaseResult, type CaseStatus } from './junit.js';
 import { isDirectory, parseYaml, readRule } from './rules.js';
 import type { CliIo } from './run-cli.js';
 
 export interface TestOptions {
   readonly update?: boolean;
   readonly debug?: boolean;
+  /** `default` (PASS/FAIL lines and diffs) or `junit` (JUnit XML for CI systems). */
+  readonly reporter?: string;
+  /** Write the report to this file instead of standard output. */
+  readonly output?: string;
 }
 
 interface Expectation {
@@ -187,11 +193,17 @@ function expectationNode(doc: Document, old: Expectation | undefined, actual: Ac
   return node;
 }
 
+const REPORTERS = ['default', 'junit'] as const;
+
 export async function testCommand(paths: readonly string[], opts: TestOptions, io: CliIo): Promise<number> {
   if (paths.length === 0) throw new UsageError('kql test: give one or more .kqltest.yaml files or folders.');
+  const reporter = requireChoice('--reporter', opts.reporter ?? 'default', REPORTERS);
+  // Reports go to stdout as they come, or are gathered for --output; the human lines only with the default reporter.
+  let report = '';
+  const out = opts.output === undefined ? io.stdout : (s: string) => void (report += s);
+  const human = reporter === 'default' ? out : () => {};
   const files = await testFiles(paths);
-  let passed = 0;
-  let failed = 0;
+  const results: CaseResult[] = [];
   const tmp = await mkdtemp(join(tmpdir(), 'kql-test-'));
   try {
     for (const file of files) {
@@ -209,13 +221,17 @@ export async function testCommand(paths: readonly string[], opts: TestOptions, i
         const c = (list[i] ?? {}) as Case;
         const label = `${file}${Array.isArray(parsed) ? `[${i + 1}]` : ''}${c.name ? ` ${c.name}` : ''}`;
         const where = `${file}${Array.isArray(parsed) ? `[${i + 1}]` : ''}`;
+        const started = performance.now();
         let diff: string[];
+        let status: CaseStatus;
         let actual: Actual | undefined;
         try {
           actual = await runCase(c, file, tmp, where);
           diff = c.expect ? compare(c.expect, actual) : ['the case has no `expect` (run with --update to record one)'];
+          status = diff.length === 0 ? 'passed' : 'failed';
         } catch (e) {
           diff = describeError(e, undefined, !!opts.debug).split('\n');
+          status = 'error';
         }
         if (doc && actual && diff.length > 0) {
           const path = Array.isArray(parsed) ? [i, 'expect'] : ['expect'];
@@ -223,24 +239,29 @@ export async function testCommand(paths: readonly string[], opts: TestOptions, i
           if (isMap(container)) {
             doc.setIn(path, expectationNode(doc, c.expect, actual));
             changed = true;
-            io.stdout(`UPDATED ${label}\n`);
-            passed++;
-            continue;
+            status = 'updated';
           }
         }
-        if (diff.length === 0) {
-          passed++;
-          io.stdout(`PASS ${label}\n`);
-        } else {
-          failed++;
-          io.stdout(`FAIL ${label}\n${diff.map((l) => `  ${l}`).join('\n')}\n`);
-        }
+        const name = c.name ?? `case ${i + 1}`;
+        results.push({ file, name, status, lines: status === 'updated' ? [] : diff, seconds: (performance.now() - started) / 1000 });
+        if (status === 'updated') human(`UPDATED ${label}\n`);
+        else if (status === 'passed') human(`PASS ${label}\n`);
+        else human(`FAIL ${label}\n${diff.map((l) => `  ${l}`).join('\n')}\n`);
       }
       if (doc && changed) await writeFile(file, String(doc));
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  io.stdout(`${passed} passed, ${failed} failed\n`);
+  const failed = results.filter((r) => r.status === 'failed' || r.status === 'error').length;
+  human(`${results.length - failed} passed, ${failed} failed\n`);
+  if (reporter === 'junit') out(junitReport(files, results));
+  if (opts.output !== undefined) {
+    try {
+      await writeFile(opts.output, report);
+    } catch (e) {
+      throw new UsageError(`-o: cannot write '${opts.output}' (${(e as NodeJS.ErrnoException).code}).`);
+    }
+  }
   return failed > 0 ? 1 : 0;
 }

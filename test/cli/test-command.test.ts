@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { parseXml, type XmlElement } from '../helpers/xml.js';
 
 const TESTS = 'test/fixtures/rules/tests';
 const tmp = mkdtempSync(join(tmpdir(), 'kql-test-cmd-'));
@@ -128,5 +129,75 @@ describe('kql test', () => {
     const r = await cli(['test', file]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`^Input error: ${file.replace(/[.]/g, '\\.')}:\\d+: invalid YAML: `));
+  });
+});
+
+describe('kql test --reporter junit', () => {
+  const MIXED = `- name: passes
+  query: print a = 1
+  expect:
+    rows: [[1]]
+- name: differs <&"quoted">
+  query: print a = 2
+  expect:
+    rows: [[1]]
+- name: cannot run
+  query_file: none.kql
+  expect:
+    rows: []
+`;
+  const child = (el: XmlElement, name: string): XmlElement[] => el.children.filter((c) => c.name === name);
+
+  it('one suite per file, a testcase per case: failures carry the diff, errors the message; exit 1', async () => {
+    const file = join(tmp, 'mixed.kqltest.yaml');
+    writeFileSync(file, MIXED);
+    const r = await cli(['test', '--reporter', 'junit', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    expect(r.out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
+    const root = parseXml(r.out);
+    expect(root.name).toBe('testsuites');
+    expect(root.attributes).toMatchObject({ tests: '3', failures: '1', errors: '1', skipped: '0' });
+    const [suite] = child(root, 'testsuite');
+    expect(suite.attributes).toMatchObject({ name: file, tests: '3', failures: '1', errors: '1' });
+    const cases = child(suite, 'testcase');
+    expect(cases.map((c) => c.attributes.name)).toEqual(['passes', 'differs <&"quoted">', 'cannot run']);
+    expect(cases.map((c) => c.attributes.classname)).toEqual([file, file, file]);
+    for (const c of [root, suite, ...cases]) expect(c.attributes.time).toMatch(/^\d+\.\d{3}$/);
+    expect(cases[0].children).toEqual([]);
+    const [failure] = child(cases[1], 'failure');
+    expect(failure.attributes.message).toBe('- [1]');
+    expect(failure.text).toBe('- [1]\n+ [2]\n(expected 1 row, got 1; - expected, + actual)');
+    const [error] = child(cases[2], 'error');
+    const message = `Input error: ${join(tmp, 'none.kql')}: cannot read the query file: no such file.`;
+    expect(error.attributes.message).toBe(message);
+    expect(error.text).toBe(message);
+  });
+
+  it('a passing folder: only the XML on stdout, with the counts; exit 0', async () => {
+    const r = await cli(['test', TESTS, '--reporter', 'junit']);
+    expect(r.code).toBe(0);
+    const root = parseXml(r.out);
+    expect(root.attributes).toMatchObject({ tests: '4', failures: '0', errors: '0' });
+    const suites = child(root, 'testsuite');
+    expect(suites.map((s) => s.attributes.name)).toEqual([`${TESTS}/clicks.kqltest.yaml`]);
+    expect(child(suites[0], 'testcase').every((c) => c.children.length === 0)).toBe(true);
+  });
+
+  it.each([
+    ['junit', (text: string) => expect(parseXml(text).attributes.tests).toBe('3')],
+    ['default', (text: string) => expect(text.split('\n').slice(-2)).toEqual(['1 passed, 2 failed', ''])],
+  ])('-o PATH writes the %s report to the file, nothing to stdout', async (reporter, check) => {
+    const file = join(tmp, 'mixed.kqltest.yaml');
+    writeFileSync(file, MIXED);
+    const report = join(tmp, `report-${reporter}.txt`);
+    const r = await cli(['test', file, '--reporter', reporter, '-o', report]);
+    expect(r).toEqual({ code: 1, out: '', err: '' });
+    check(readFileSync(report, 'utf8'));
+  });
+
+  it('an unknown reporter: usage error, exit 2', async () => {
+    const r = await cli(['test', TESTS, '--reporter', 'tap']);
+    expect(r).toEqual({ code: 2, out: '', err: "Usage error: --reporter 'tap': expected one of default, junit.\n" });
   });
 });
