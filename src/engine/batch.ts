@@ -36,6 +36,20 @@ export interface Table {
   readonly batches: readonly Batch[];
 }
 
+/**
+ * A table a query reads: its schema and its batches, produced on demand each time it is scanned (a file
+ * read as the query runs, so only the batches in flight are in memory).
+ */
+export interface TableSource {
+  readonly schema: readonly Field[];
+  scan(): Iterable<Batch>;
+}
+
+/** A loaded table as a TableSource. */
+export function sourceOf(t: Table): TableSource {
+  return { schema: t.schema, scan: () => t.batches };
+}
+
 export function tableRowCount(t: Table): number {
   return t.batches.reduce((n, b) => n + b.length, 0);
 }

@@ -3,7 +3,7 @@
  */
 import type { Span } from '../parser/ast.js';
 import type { Expr, TabularExpr } from '../parser/ast.js';
-import type { Table } from './batch.js';
+import type { TableSource } from './batch.js';
 import type { JsValue } from './column.js';
 import type { BoundExpr } from './expr.js';
 import type { QueryContext } from './functions/signature.js';
@@ -29,8 +29,11 @@ export interface BindContext {
   bindTabular(expr: TabularExpr): PlanNode;
   /** Makes `name` refer to a plan for the rest of the query (the `as` operator). */
   defineTable(name: string, plan: PlanNode): void;
-  /** Binds a scalar expression over a row of the given schema. */
-  bindScalar(expr: Expr, schema: readonly Field[]): BoundExpr;
+  /**
+   * Binds a scalar expression over a row of the given schema. Window functions (`prev`, `row_number`, …)
+   * are allowed only when `rows`, the plan producing those rows, is given and serialized.
+   */
+  bindScalar(expr: Expr, schema: readonly Field[], rows?: PlanNode): BoundExpr;
   /** Binds an expression that may not refer to columns and returns its value. */
   constantValue(expr: Expr, expected?: readonly KqlType[]): { type: KqlType; value: JsValue };
   /** Evaluates a bound expression that has no column references. */
@@ -42,5 +45,5 @@ export interface BindContext {
 /** What operators see while running. */
 export interface ExecContext {
   readonly query: QueryContext;
-  readonly tables: ReadonlyMap<string, Table>;
+  readonly tables: ReadonlyMap<string, TableSource>;
 }

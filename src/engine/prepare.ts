@@ -3,15 +3,16 @@
  * mentions (projection pushdown into the loaders), when that provably gives the same result.
  */
 import type { Query } from '../parser/ast.js';
-import type { Table } from './batch.js';
+import { sourceOf, type Table, type TableSource } from './batch.js';
 import { bindQuery, type BoundQuery, type TableCatalog } from './bind.js';
 import type { QueryContext } from './functions/signature.js';
-import { loadTable, readTableSchema } from './io/index.js';
+import { readTableSchema } from './io/index.js';
+import { openTable, type ScanProgress } from './io/stream.js';
 import type { Field } from './types.js';
 
 export interface PreparedQuery {
   readonly bound: BoundQuery;
-  readonly tables: ReadonlyMap<string, Table>;
+  readonly tables: ReadonlyMap<string, TableSource>;
 }
 
 export function catalogOf(schemas: ReadonlyMap<string, readonly Field[]>): TableCatalog {
@@ -65,6 +66,7 @@ function sameSchemas(a: BoundQuery, b: BoundQuery): boolean {
  */
 export async function prepareQuery(
   query: Query, sources: Readonly<Record<string, string | Table>>, ctx: QueryContext,
+  progress?: (table: string, p: ScanProgress) => void,
 ): Promise<PreparedQuery> {
   const headers = await readSchemas(sources);
   const full = bindQuery(query, catalogOf(headers), ctx);
@@ -89,12 +91,12 @@ export async function prepareQuery(
       pushdown = false;
     }
   }
-  const tables = new Map<string, Table>();
+  const tables = new Map<string, TableSource>();
   for (const name of full.tables) {
     const source = sources[name];
     tables.set(name, typeof source === 'string'
-      ? await loadTable(source, { tableName: name, columns: pushdown ? validated(name) : undefined })
-      : source);
+      ? await openTable(source, { tableName: name, columns: pushdown ? validated(name) : undefined, progress: progress && ((p) => progress(name, p)) })
+      : sourceOf(source));
   }
   const loaded = new Map([...headers, ...[...tables].map(([n, t]) => [n, t.schema] as const)]);
   return { bound: bindQuery(query, catalogOf(loaded), ctx), tables };

@@ -14,7 +14,7 @@ export const scan: ExecDef<ScanPlan> = {
   *exec(plan: ScanPlan, _input: Iterable<Batch>, ex: ExecContext): Iterable<Batch> {
     const t = ex.tables.get(plan.table);
     if (!t) throw new InternalError(`table ${plan.table} was not loaded`);
-    yield* t.batches;
+    yield* t.scan();
   },
   explain: (plan) => `Scan ${plan.table}`,
 };

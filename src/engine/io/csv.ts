@@ -142,20 +142,28 @@ export interface CsvOptions {
   readonly columns?: ReadonlySet<string>;
   /** The column names of a file without a header row (ADX `.export`): every record is data. */
   readonly header?: readonly string[];
+  /** `header` came from the file's header row (a later part of the file is read): say so in messages. */
+  readonly headerRead?: boolean;
   /** Skip records with the wrong number of fields, telling their lines here, instead of failing. */
   readonly skipBadRecord?: (line: number) => void;
+  /** The bytes are a part of the file: lines before them, asked for only when a line is reported. */
+  readonly linesBefore?: () => number;
 }
 
+/** CSV records, and where the whole records end (before a quoted field left open by a truncated read). */
+export type CsvRead = Records & { readonly end: number };
+
 /** Reads the header and records of CSV bytes (valid UTF-8, no BOM). */
-export function readCsv(bytes: Buffer, file: string, options: CsvOptions = {}): Records {
-  const { maxRows = Infinity, truncated = false, columns, header, skipBadRecord } = options;
+export function readCsv(bytes: Buffer, file: string, options: CsvOptions = {}): CsvRead {
+  const { maxRows = Infinity, truncated = false, columns, header, headerRead, skipBadRecord, linesBefore } = options;
   const scan = new FieldScanner(bytes);
   let recordStart = 0;
+  const lineOf = (offset: number): number => lineAt(bytes, offset) + (linesBefore?.() ?? 0);
   const fail = (message: string): never => {
-    throw new InputError(message, file, lineAt(bytes, recordStart));
+    throw new InputError(message, file, lineOf(recordStart));
   };
 
-  const none = new RawRecords([], [], [], textCodec);
+  const none = Object.assign(new RawRecords([], [], [], textCodec), { end: 0 });
   if (!scan.nextRecord()) return none;
   recordStart = scan.pos;
   const names: string[] = header ? [...header] : [];
@@ -165,7 +173,7 @@ export function readCsv(bytes: Buffer, file: string, options: CsvOptions = {}): 
     if (r < 0) fail(MESSAGES[r]);
     names.push(fieldText(bytes, scan.start, scan.end, scan.escaped));
   }
-  if (!header) checkHeader(names, file, lineAt(bytes, recordStart));
+  if (!header) checkHeader(names, file, lineOf(recordStart));
 
   // slots[j] is where column j is kept in a record's field ranges, or -1 when it is skipped.
   let width = 0;
@@ -173,6 +181,7 @@ export function readCsv(bytes: Buffer, file: string, options: CsvOptions = {}): 
   let ranges = new Int32Array(1024 * width * 2);
   let starts = new Int32Array(1024);
   let count = 0;
+  let end = bytes.length;
   records: while (scan.nextRecord()) {
     recordStart = scan.pos;
     // Past maxRows, records are still scanned for syntax errors (as csv-parse did) but not kept or counted.
@@ -186,7 +195,10 @@ export function readCsv(bytes: Buffer, file: string, options: CsvOptions = {}): 
     for (let r = NEXT_FIELD; r !== END_RECORD; j++) {
       r = scan.field();
       if (r < 0) {
-        if (r === UNCLOSED && truncated) break records;
+        if (r === UNCLOSED && truncated) {
+          end = recordStart;
+          break records;
+        }
         fail(MESSAGES[r]);
       }
       const slot = keep && j < slots.length ? slots[j] : -1;
@@ -198,13 +210,13 @@ export function readCsv(bytes: Buffer, file: string, options: CsvOptions = {}): 
     }
     if (!keep) continue;
     if (j !== names.length && skipBadRecord) {
-      skipBadRecord(lineAt(bytes, recordStart));
+      skipBadRecord(lineOf(recordStart));
       continue;
     }
-    if (j !== names.length) fail(`expected ${names.length} fields as in the ${header ? 'schema' : 'header'}, found ${j}.`);
+    if (j !== names.length) fail(`expected ${names.length} fields as in the ${header && !headerRead ? 'schema' : 'header'}, found ${j}.`);
     starts[count++] = recordStart;
   }
-  return new CsvRecords(names, bytes, slots, width, ranges, starts, count);
+  return new CsvRecords(names, bytes, slots, width, ranges, starts, count, end, linesBefore);
 }
 
 /** The fields of the first record, or undefined when it has a syntax error or does not end in `bytes`. */
@@ -248,7 +260,7 @@ function fieldText(bytes: Buffer, start: number, end: number, escaped: boolean):
  * Records as byte ranges into the file: `ranges` holds start and end of each kept field, record by record
  * (32-bit offsets suffice: readFile refuses files over 2 GiB).
  */
-class CsvRecords implements Records {
+class CsvRecords implements CsvRead {
   /** The file's bytes as ByteDictionary reads them. */
   private readonly view: DataView;
   /** Escaped fields are copied here without their doubled quotes before they are interned. */
@@ -263,12 +275,14 @@ class CsvRecords implements Records {
     private readonly ranges: Int32Array,
     private readonly starts: Int32Array,
     readonly count: number,
+    readonly end: number,
+    private readonly linesBefore?: () => number,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   }
 
   line(i: number): number {
-    return lineAt(this.bytes, this.starts[i]);
+    return lineAt(this.bytes, this.starts[i]) + (this.linesBefore?.() ?? 0);
   }
 
   inferType(j: number): KqlType | undefined {

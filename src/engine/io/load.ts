@@ -58,12 +58,12 @@ export type DataFormat = 'csv' | 'json-array' | 'json-lines';
 
 const DEFAULT_BATCH_SIZE = 65536;
 /** Row limits of the Defender portal export, Log Analytics and the hunting APIs. */
-const ROW_CAPS = [10000, 30000, 100000];
+export const ROW_CAPS = [10000, 30000, 100000];
 /** Rows converted column by column at a time: about 0.5 MB of a typical export, less than a core's L2 cache. */
 const BLOCK_ROWS = 1024;
 /** readTableSchema infers types from at most this many rows, read from at most this many bytes. */
-const SAMPLE_ROWS = 1000;
-const SAMPLE_BYTES = 4 << 20;
+export const SAMPLE_ROWS = 1000;
+export const SAMPLE_BYTES = 4 << 20;
 
 /**
  * The format of a file's text: a JSON array starts with `[`, JSON lines with `{`; anything else is taken
@@ -74,7 +74,7 @@ export function detectFormat(text: string): DataFormat {
 }
 
 /** The format of a file whose first character other than white space is `first`. */
-function formatOf(first: string | undefined): DataFormat {
+export function formatOf(first: string | undefined): DataFormat {
   return first === '[' ? 'json-array' : first === '{' ? 'json-lines' : 'csv';
 }
 
@@ -139,7 +139,7 @@ export async function readTableInfo(path: string, options: LoadOptions = {}): Pr
   return resolveInfo(records, options);
 }
 
-function readRecords(source: Source, file: string, options: LoadOptions, maxRows?: number): Records {
+export function readRecords(source: Source, file: string, options: LoadOptions, maxRows?: number): Records {
   switch (formatOf(source.first)) {
     case 'csv': {
       const columns = options.columns && new Set([...options.columns, ...Object.values(options.aliases ?? {})].flatMap(suffixedNames));
@@ -158,7 +158,7 @@ function readRecords(source: Source, file: string, options: LoadOptions, maxRows
   }
 }
 
-interface ResolvedInfo extends TableInfo {
+export interface ResolvedInfo extends TableInfo {
   /** The file column of each column; undefined for a schema column that the file lacks. */
   readonly sources: readonly (number | undefined)[];
 }
@@ -195,7 +195,7 @@ function headerlessNames(bytes: Buffer, file: string, options: LoadOptions): str
  * declares, else inferred; then the schema's columns that the file lacks, in schema order; then aliases.
  * Only the wanted ones when `options.columns` is given.
  */
-function resolveInfo(records: Records, options: LoadOptions): ResolvedInfo {
+export function resolveInfo(records: Records, options: LoadOptions): ResolvedInfo {
   const tableName = options.tableName ?? records.table;
   const builtin = options.schema ? undefined : tableName !== undefined ? builtinSchemaFor(tableName, records.names) : undefined;
   const schema = options.schema ?? builtin ?? [];
@@ -247,7 +247,7 @@ function resolveInfo(records: Records, options: LoadOptions): ResolvedInfo {
   return { format: records.format ?? 'csv', table: records.table, columns, sources };
 }
 
-function buildTable(
+export function buildTable(
   file: string, records: Records, schema: Field[], sources: readonly (number | undefined)[], options: LoadOptions,
 ): Table {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;

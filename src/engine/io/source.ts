@@ -42,13 +42,8 @@ export async function readSource(path: string, maxBytes?: number): Promise<Sourc
     }
     read = { bytes, truncated: false };
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const line = lineCounter((from) => bytes.indexOf(0x0a, from))(nul);
-    throw new InputError('a binary file (it holds NUL bytes), not CSV or JSON text; UTF-16 text must be saved as UTF-8.', path, line);
-  }
-  if (!isUtf8(bytes)) throw notUtf8(bytes, path);
+  if (hasBom(bytes)) bytes = bytes.subarray(3);
+  checkText(bytes, path);
   const first = firstNonSpace(bytes);
   if (first === undefined) throw new InputError('file is empty.', path);
   return new Source(bytes, read.truncated, first);
@@ -82,18 +77,31 @@ async function readBytes(path: string, maxBytes?: number): Promise<{ bytes: Buff
   return { bytes: await readFile(path), truncated: false };
 }
 
-function fileErrorMessage(e: unknown): string {
+export function fileErrorMessage(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file.';
   if (code === 'EISDIR') return 'is a directory, not a file.';
   return `cannot read the file (${code ?? String(e)}).`;
 }
 
-function notUtf8(bytes: Uint8Array, path: string): InputError {
-  // The lenient decoding puts U+FFFD at the first bad byte: report its line.
-  const lossy = new TextDecoder('utf-8').decode(bytes);
-  const line = lineCounter((from) => lossy.indexOf('\n', from))(lossy.indexOf('\uFFFD'));
-  return new InputError('not valid UTF-8 text (save the file as UTF-8, e.g. Excel\'s "CSV UTF-8").', path, line);
+export const hasBom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/**
+ * Refuses bytes that are not UTF-8 text: NUL bytes (a binary or UTF-16 file) or invalid UTF-8. The bytes
+ * may be a part of the file after `linesBefore()` lines, cut after a line break.
+ */
+export function checkText(bytes: Buffer, path: string, linesBefore = (): number => 0): void {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const line = lineCounter((from) => bytes.indexOf(0x0a, from))(nul) + linesBefore();
+    throw new InputError('a binary file (it holds NUL bytes), not CSV or JSON text; UTF-16 text must be saved as UTF-8.', path, line);
+  }
+  if (!isUtf8(bytes)) {
+    // The lenient decoding puts U+FFFD at the first bad byte: report its line.
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const line = lineCounter((from) => lossy.indexOf('\n', from))(lossy.indexOf('\uFFFD')) + linesBefore();
+    throw new InputError('not valid UTF-8 text (save the file as UTF-8, e.g. Excel\'s "CSV UTF-8").', path, line);
+  }
 }
 
 /**
