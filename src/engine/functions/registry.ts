@@ -13,6 +13,7 @@ import { encodingFunctions } from './encoding.js';
 import { ipFunctions } from './ip.js';
 import { mathFunctions } from './math.js';
 import type { ScalarFunction } from './signature.js';
+import { seriesFunctions } from './series.js';
 import { stringFunctions } from './strings.js';
 import { unicodeFunctions } from './unicode.js';
 
@@ -28,6 +29,7 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   bagFunctions,
   unicodeFunctions,
   ipFunctions,
+  seriesFunctions,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */
