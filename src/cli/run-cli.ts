@@ -68,7 +68,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--now <iso8601>', 'the instant now() returns, e.g. 2024-03-31T15:00:00Z (default: the clock)')
     .option('--format <format>', 'output format: table, csv, json or ndjson', 'table')
     .option('-o, --output <path>', 'write the result to a file instead of standard output')
+    .option('--chart <path>', 'write the chart of a query ending in render to PATH: .svg, .png, .html (works offline) or .vl.json (the Vega-Lite spec)')
     .option('--explain', 'print the bound plan (one line per operator, with column types) instead of running')
+    .option('--use-query-period', 'for an analytic rule file: only rows whose TimeGenerated (else Timestamp) is within the rule\'s queryPeriod up to now')
+    .option('--look-back <timespan>', 'only rows whose TimeGenerated (else Timestamp) is within this timespan up to now, e.g. 14d')
     .option('--debug', 'show stack traces of errors')
     .addHelpText('after', '\nThe query comes from the argument, from --file, or from standard input when neither is given.\n')
     .action(async (query: string | undefined, opts) => {

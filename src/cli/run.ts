@@ -6,12 +6,14 @@ import { resolveNow } from '../engine/run.js';
 import { parseQuery } from '../parser/index.js';
 import { describeError, exitCodeOf, type QuerySource } from './errors.js';
 import { bindTables, readQuery, requireChoice, tableSources, withTimeColumnHint, type DataOptions } from './inputs.js';
+import { chartFormatOf, requireRender, showCharts } from './chart/index.js';
+import { limitToLookBack, lookBackOf, type LookBackOptions } from './look-back.js';
 import { writeResults, type OutputFormat } from './output/index.js';
 import type { CliIo } from './run-cli.js';
 import { KqlError, UsageError } from '../engine/errors.js';
 import type { Table } from '../engine/batch.js';
 
-export interface RunOptions extends DataOptions {
+export interface RunOptions extends DataOptions, LookBackOptions {
   readonly file?: string;
   readonly table: readonly string[];
   readonly now?: string;
@@ -19,6 +21,7 @@ export interface RunOptions extends DataOptions {
   readonly output?: string;
   readonly explain?: boolean;
   readonly debug?: boolean;
+  readonly chart?: string;
 }
 
 const FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'ndjson'];
@@ -28,25 +31,33 @@ export async function runCommand(queryArg: string | undefined, opts: RunOptions,
   let sources: Record<string, string | Table> = {};
   try {
     const format = requireChoice('--format', opts.format, FORMATS);
+    if (opts.chart !== undefined) chartFormatOf(opts.chart);
     const tablePaths = await bindTables(opts.table);
     const ctx = { now: resolveNow(opts.now) };
-    source = await readQuery(queryArg, opts.file, io);
+    const query = await readQuery(queryArg, opts.file, io);
+    source = query;
+    const lookBack = lookBackOf(opts, query.rule);
     // Parse first: a typo in the query should not wait for a large file to load.
     const ast = parseQuery(source.text);
     sources = await tableSources(tablePaths, opts, (m) => io.stderr(`warning: ${m}\n`), source.text);
-    const { bound, tables } = await prepareQuery(ast, sources, ctx).catch(async (e) => {
+    const prepared = await prepareQuery(ast, sources, ctx).catch(async (e) => {
       throw await withTimeColumnHint(e, sources);
     });
+    const { tables } = prepared;
+    const bound = limitToLookBack(prepared.bound, lookBack, ctx, io);
     if (opts.explain) {
       io.stdout(bound.results.map((r) => explainPlan(r.plan)).join('\n\n') + '\n');
       return 0;
     }
+    requireRender(opts.chart, bound.results);
     const results = executeQuery(bound, { query: ctx, tables });
     if (opts.output) {
       await writeToFile(opts.output, (out) => writeResults(results, format, out, { maxColumnWidth: 60 }));
     } else {
       writeResults(results, format, (s) => io.stdout(s), { maxColumnWidth: 60 });
     }
+    const terminal = io.stdoutIsTTY && format === 'table' && !opts.output;
+    await showCharts(results, { path: opts.chart, terminal, queryName: source.name }, io);
     return 0;
   } catch (e) {
     io.stderr(describeError(e, source, !!opts.debug) + '\n');
