@@ -20,6 +20,7 @@ import { constant, type BoundExpr, type CallExpr } from './expr.js';
 import { binaryOperatorSignatures } from './functions/operators.js';
 import { KQL_AGGREGATE_FUNCTIONS, KQL_ENVIRONMENT_FUNCTIONS, KQL_SCALAR_FUNCTIONS } from './functions/kql-catalog.js';
 import { allFunctions, lookupFunction } from './functions/registry.js';
+import { lookupWindowFunction, type WindowFunction } from './functions/window.js';
 import { RESULT_NAMES } from './functions/result-names.js';
 import { conversionCost, convertValue, kernelOf, resolve, type QueryContext, type Signature } from './functions/signature.js';
 import type { BindContext, PlanNode, Visualization } from './plan.js';
@@ -64,6 +65,8 @@ class Binder implements BindContext {
   private readonly catalog: TableCatalog;
   private lets = new Map<string, LetValue>();
   private readonly tables = new Set<string>();
+  /** The input rows of the expression being bound, when window functions may be used on them. */
+  private windowRows: PlanNode | undefined;
 
   constructor(catalog: TableCatalog, query: QueryContext) {
     this.catalog = catalog;
@@ -132,6 +135,16 @@ class Binder implements BindContext {
   }
 
   bindTabular(e: TabularExpr): PlanNode {
+    const saved = this.windowRows;
+    this.windowRows = undefined;
+    try {
+      return this.bindTabularExpr(e);
+    } finally {
+      this.windowRows = saved;
+    }
+  }
+
+  private bindTabularExpr(e: TabularExpr): PlanNode {
     switch (e.kind) {
       case 'Pipe': {
         const input = this.bindTabular(e.source);
@@ -248,7 +261,18 @@ class Binder implements BindContext {
   // ---------------------------------------------------------------------------------------------
   // Scalars
 
-  bindScalar(e: Expr, schema: readonly Field[]): BoundExpr {
+  bindScalar(e: Expr, schema: readonly Field[], rows?: PlanNode): BoundExpr {
+    if (rows === undefined) return this.bindExpr(e, schema);
+    const saved = this.windowRows;
+    this.windowRows = rows;
+    try {
+      return this.bindExpr(e, schema);
+    } finally {
+      this.windowRows = saved;
+    }
+  }
+
+  private bindExpr(e: Expr, schema: readonly Field[]): BoundExpr {
     switch (e.kind) {
       case 'Literal':
         return this.bindLiteral(e);
@@ -447,6 +471,8 @@ class Binder implements BindContext {
       if (plan.schema.length === 0) throw new SemanticError(`The argument of 'toscalar' has no columns.`, e.args[0].loc);
       return { kind: 'ScalarSubquery', type: plan.schema[0].type, plan };
     }
+    const windowFn = lookupWindowFunction(e.name);
+    if (windowFn) return this.bindWindow(windowFn, e, schema);
     const fn = lookupFunction(e.name);
     if (!fn) {
       if (lookupAggregate(e.name)) {
@@ -487,6 +513,26 @@ class Binder implements BindContext {
     const from = call.type;
     const kernel = call.kernel;
     return { ...call, type: resultType, kernel: (...xs) => convertValue(kernel(...xs), from, resultType) };
+  }
+
+  private bindWindow(fn: WindowFunction, e: Call, schema: readonly Field[]): BoundExpr {
+    if (!this.windowRows || !isSerialized(this.windowRows)) {
+      throw new SemanticError(
+        `The function '${e.name}' needs a serialized row set: put 'serialize' or 'sort' before it.`, e.nameLoc);
+    }
+    const args = e.args.map((a) => this.bindScalar(a, schema));
+    const resolved = resolve(fn.signatures, args.map((a) => a.type));
+    if (!resolved) {
+      throw new SemanticError(`The function '${e.name}' cannot take arguments of types (${args.map((a) => a.type).join(', ')}).`, e.loc);
+    }
+    const problem = fn.check?.(resolved.paramTypes);
+    if (problem) throw new SemanticError(problem, e.loc);
+    for (const i of fn.constantArgs ?? []) {
+      if (i < args.length && !isConstant(args[i])) {
+        throw new SemanticError(`Argument ${i + 1} of '${e.name}' must be a constant.`, e.args[i].loc);
+      }
+    }
+    return { kind: 'Window', type: resolved.resultType, fn, args, paramTypes: resolved.paramTypes, loc: e.loc };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -532,6 +578,15 @@ class Binder implements BindContext {
 
 }
 
+/** Plans whose rows come in a defined order (window functions need one); others keep their input's order. */
+const SERIALIZING = new Set(['Sort', 'Top', 'Serialize', 'Range']);
+const ORDER_KEEPING = new Set(['Extend', 'Project', 'Where', 'Take', 'Select', 'MvExpand', 'Parse']);
+
+function isSerialized(plan: PlanNode): boolean {
+  if (SERIALIZING.has(plan.kind)) return true;
+  return ORDER_KEEPING.has(plan.kind) && plan.input !== undefined && isSerialized(plan.input);
+}
+
 /** `datetime(2025, 6, 14[, h, m, s])`: a datetime from its parts. */
 function partsDatetime(text: string): bigint | undefined {
   const m = /^(\d{1,4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\.(\d{1,7}))?)?)?)?$/.exec(text.trim());
@@ -564,6 +619,7 @@ function isConstant(e: BoundExpr): boolean {
     case 'InSet':
       return !e.source && isConstant(e.left);
     case 'ScalarSubquery':
+    case 'Window':
       return false;
   }
 }
