@@ -7,10 +7,13 @@ import {
   loadTable, readSchemaFile, readTableInfo, readTableSchema, zoneConverter, type LoadOptions,
 } from '../engine/io/index.js';
 import type { QuerySource } from './errors.js';
-import { isRuleFile, readRule, ruleBanner } from './rules.js';
+import { isRuleFile, readRule, ruleBanner, type Rule } from './rules.js';
 import type { CliIo } from './run-cli.js';
 
-export async function readQuery(query: string | undefined, file: string | undefined, io: CliIo): Promise<QuerySource> {
+/** The query text and its source name; `rule` when it came from a rule file. */
+export async function readQuery(
+  query: string | undefined, file: string | undefined, io: CliIo,
+): Promise<QuerySource & { readonly rule?: Rule }> {
   if (query !== undefined && file !== undefined) {
     throw new UsageError('give the query either as an argument or with --file, not both.');
   }
@@ -19,7 +22,7 @@ export async function readQuery(query: string | undefined, file: string | undefi
   if (rulePath !== undefined) {
     const rule = await readRule(rulePath);
     io.stderr(ruleBanner(rule) + '\n');
-    return { text: rule.query, name: rulePath };
+    return { text: rule.query, name: rulePath, rule };
   }
   if (file !== undefined) {
     try {

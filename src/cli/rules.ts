@@ -22,6 +22,8 @@ export interface Rule {
   readonly query: string;
   readonly name?: string;
   readonly id?: string;
+  /** An analytic rule's look-back, as written (`14d`); applied only with --use-query-period. */
+  readonly queryPeriod?: string;
 }
 
 /** Whether PATH names an existing `.yaml`/`.yml` file (a rule file rather than query text). */
@@ -76,7 +78,7 @@ export function ruleOf(doc: unknown, path: string): Rule {
     throw new InputError(rec.query === undefined ? 'the rule has no `query` field.' : 'the rule\'s `query` field is not query text.', path);
   }
   const str = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
-  return { path, query: rec.query, name: str(rec.name), id: str(rec.id) };
+  return { path, query: rec.query, name: str(rec.name), id: str(rec.id), queryPeriod: str(rec.queryPeriod) };
 }
 
 /** `Rule: <name> (<id>)`, the line printed on stderr when a rule file is read. */
