@@ -109,7 +109,7 @@ function pieSpec(chart: PieChart): VegaLiteSpec {
     },
     layer: [
       { mark: { type: 'arc', outerRadius: 170, stroke: 'white', strokeWidth: 1.5 } },
-      { mark: { type: 'text', radius: 195, fontSize: 12 }, encoding: { text: { field: 'share', type: 'quantitative', format: '.1%' } } },
+      { mark: { type: 'text', radius: 195, fontSize: 12 }, encoding: { text: { field: 'share', type: 'quantitative', format: '.1%' }, color: { value: '#333' } } },
     ],
   };
 }
