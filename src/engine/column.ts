@@ -288,24 +288,33 @@ export class ColumnBuilder {
 
   finish(): Column {
     const n = this.length;
+    if (!this.entries) return fixedWidthColumn(this.type, this.values.slice(0, n) as FixedWidthValues, this.valid, this.nulls);
     const nullBitmap = this.nulls > 0 ? packBits(this.valid, n) : undefined;
-    const type = arrowType(this.type);
-    let data: Data;
-    if (this.type === 'bool') {
-      data = makeData({ type: type as Bool, length: n, nullCount: this.nulls, nullBitmap, data: packBits(this.values as Uint8Array, n) });
-    } else if (this.entries) {
-      const dictData = utf8Data(this.entries);
-      if (this.dynEntries) dynCache.set(dictData, this.dynEntries);
-      stringCache.set(dictData, this.entries);
-      data = makeData({
-        type: type as Dictionary<Utf8, Int32>, length: n, nullCount: this.nulls, nullBitmap,
-        data: (this.values as Int32Array).slice(0, n), dictionary: makeVector(dictData),
-      });
-    } else {
-      data = makeData({ type: type as Int32, length: n, nullCount: this.nulls, nullBitmap, data: this.values.slice(0, n) as Int32Array });
-    }
+    const dictData = utf8Data(this.entries);
+    if (this.dynEntries) dynCache.set(dictData, this.dynEntries);
+    stringCache.set(dictData, this.entries);
+    const data = makeData({
+      type: arrowType(this.type) as Dictionary<Utf8, Int32>, length: n, nullCount: this.nulls, nullBitmap,
+      data: (this.values as Int32Array).slice(0, n), dictionary: makeVector(dictData),
+    });
     return new Column(this.type, data);
   }
+}
+
+/** The values of a column of a fixed-width type: a byte per bool (0 or 1), else the Arrow buffer's type. */
+export type FixedWidthValues = Uint8Array | Int32Array | Float64Array | BigInt64Array;
+
+/**
+ * A column of a fixed-width type from its values (taken, not copied, except bools, which are packed) and
+ * a byte per row telling which are valid (read only when `nulls` > 0).
+ */
+export function fixedWidthColumn(type: KqlType, values: FixedWidthValues, valid: Uint8Array, nulls: number): Column {
+  const n = values.length;
+  const nullBitmap = nulls > 0 ? packBits(valid, n) : undefined;
+  const data = type === 'bool'
+    ? makeData({ type: new Bool(), length: n, nullCount: nulls, nullBitmap, data: packBits(values as Uint8Array, n) })
+    : makeData({ type: arrowType(type) as Int32, length: n, nullCount: nulls, nullBitmap, data: values as Int32Array });
+  return new Column(type, data);
 }
 
 function packBits(bytes: Uint8Array, n: number): Uint8Array {

@@ -10,7 +10,8 @@ import type { KqlType } from '../types.js';
 import { ByteDictionary, grown } from './dictionary.js';
 import { inferValuesType, RawRecords, valuesColumn, type RecordColumn, type Records } from './records.js';
 import { lineCounter } from './source.js';
-import { bytesParser, textCodec } from './values.js';
+import { BAD, fixedWriter, textCodec, type FixedWriter } from './values.js';
+import { fixedWidthColumn } from '../column.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -293,18 +294,49 @@ class CsvRecords implements CsvRead {
   column(j: number, type: KqlType, length: number): RecordColumn {
     const slot = this.slot(j);
     if (type === 'string') return this.stringColumn(slot, length);
-    const { bytes, ranges, width } = this;
+    const writer = fixedWriter(type, length);
+    if (writer) return this.fixedColumn(slot, type, writer);
+    const { ranges, width } = this;
     const text = textCodec.converter(type);
     const empty = text('');
-    const parse = bytesParser(type);
     return valuesColumn(type, length, (i) => {
       const at = (i * width + slot) * 2;
-      const start = ranges[at];
-      const end = ranges[at + 1];
-      if (start === end) return empty;
-      const v = parse && end >= 0 ? parse(bytes, start, end) : undefined;
-      return v !== undefined ? v : text(this.text(i, slot));
+      return ranges[at] === ranges[at + 1] ? empty : text(this.text(i, slot));
     });
+  }
+
+  /** A column of a fixed-width type (not string, so an empty field is null), written straight from the bytes. */
+  private fixedColumn(slot: number, type: KqlType, writer: FixedWriter): RecordColumn {
+    const { bytes, ranges, width } = this;
+    const text = textCodec.converter(type);
+    const valid = new Uint8Array(writer.values.length);
+    let nulls = 0;
+    let n = 0;
+    return {
+      append: (from, to) => {
+        for (let i = from; i < to; i++, n++) {
+          const at = (i * width + slot) * 2;
+          const start = ranges[at];
+          const end = ranges[at + 1];
+          if (start === end) {
+            nulls++;
+            continue;
+          }
+          if (end < 0 || !writer.write(bytes, start, end, n)) {
+            const v = text(this.text(i, slot));
+            if (v === BAD) return i;
+            if (v === null) {
+              nulls++;
+              continue;
+            }
+            writer.set(n, v);
+          }
+          valid[n] = 1;
+        }
+        return -1;
+      },
+      finish: () => fixedWidthColumn(type, writer.values, valid, nulls),
+    };
   }
 
   show(i: number, j: number): string {

@@ -2,7 +2,7 @@
  * Typing raw file values: converting CSV text or parsed JSON values to the JS form of a KQL type (see
  * types.ts), and inferring the type of a column that no schema describes.
  */
-import type { JsValue } from '../column.js';
+import type { FixedWidthValues, JsValue } from '../column.js';
 import { dynToJson, isBag, parseDynJson, type DynValue } from '../dynamic.js';
 import { parseIsoDatetime, parseTimespanText, ticksFromParts } from '../time.js';
 import { isNumeric, type KqlType } from '../types.js';
@@ -90,38 +90,54 @@ function textParser(type: KqlType): Converter<string> {
   }
 }
 
-/** Reads the UTF-8 bytes `b[start..end)` of a non-empty CSV field; undefined to leave it to the text converter. */
-export type BytesParser = (b: Uint8Array, start: number, end: number) => JsValue | undefined;
-
 /**
- * Reads the shapes exports write of a type straight from the bytes, without making a string; other
- * shapes are left to the text converter (so the two only ever agree). None for the types whose values
- * rarely fill large columns.
+ * Writes the non-empty CSV field `b[start..end)` (UTF-8 bytes) as row `row` of a fixed-width column, for
+ * the shapes exports write of its type, without making a string; returns false for any other shape, which
+ * is left to the text converter (so the two only ever agree). `set` writes a value the converter made.
  */
-export function bytesParser(type: KqlType): BytesParser | undefined {
+export interface FixedWriter {
+  readonly values: FixedWidthValues;
+  write(b: Uint8Array, start: number, end: number, row: number): boolean;
+  set(row: number, v: JsValue): void;
+}
+
+/** A writer of `length` rows of the type, for the types whose values fill large columns. */
+export function fixedWriter(type: KqlType, length: number): FixedWriter | undefined {
   switch (type) {
     case 'bool':
-      return boolBytes;
+      return boolWriter(length);
     case 'datetime':
-      return datetimeBytes;
+      return LITTLE_ENDIAN ? datetimeWriter(length) : undefined;
     default:
       return undefined;
   }
 }
 
 /** `true` and `false` in any case; ORing 0x20 lowers exactly the ASCII letters these words hold. */
-function boolBytes(b: Uint8Array, s: number, e: number): boolean | undefined {
-  if (e - s === 4 && (b[s] | 0x20) === 0x74 && (b[s + 1] | 0x20) === 0x72 && (b[s + 2] | 0x20) === 0x75 && (b[s + 3] | 0x20) === 0x65) {
-    return true;
-  }
-  if (e - s === 5 && (b[s] | 0x20) === 0x66 && (b[s + 1] | 0x20) === 0x61 && (b[s + 2] | 0x20) === 0x6c
-    && (b[s + 3] | 0x20) === 0x73 && (b[s + 4] | 0x20) === 0x65) {
-    return false;
-  }
-  return undefined;
+function boolWriter(length: number): FixedWriter {
+  const values = new Uint8Array(length);
+  return {
+    values,
+    write(b, s, e, row) {
+      if (e - s === 4 && (b[s] | 0x20) === 0x74 && (b[s + 1] | 0x20) === 0x72 && (b[s + 2] | 0x20) === 0x75
+        && (b[s + 3] | 0x20) === 0x65) {
+        values[row] = 1;
+        return true;
+      }
+      if (e - s === 5 && (b[s] | 0x20) === 0x66 && (b[s + 1] | 0x20) === 0x61 && (b[s + 2] | 0x20) === 0x6c
+        && (b[s + 3] | 0x20) === 0x73 && (b[s + 4] | 0x20) === 0x65) {
+        values[row] = 0;
+        return true;
+      }
+      return false;
+    },
+    set: (row, v) => void (values[row] = v ? 1 : 0),
+  };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
+const TWO_32 = 2 ** 32;
 
 /** The number written by `count` ASCII digits at b[at..], or -1 when one is not a digit. */
 function digits(b: Uint8Array, at: number, count: number): number {
@@ -134,23 +150,56 @@ function digits(b: Uint8Array, at: number, count: number): number {
   return n;
 }
 
-/** `YYYY-MM-DDTHH:MM:SS[.f]Z` with 1 to 7 fraction digits, as Defender and Sentinel export datetimes. */
-function datetimeBytes(b: Uint8Array, s: number, e: number): bigint | undefined {
-  const len = e - s;
-  if (len < 20 || len === 21 || len > 28 || b[e - 1] !== 0x5a /* Z */ || b[s + 4] !== 0x2d /* - */ || b[s + 7] !== 0x2d
-    || b[s + 10] !== 0x54 /* T */ || b[s + 13] !== 0x3a /* : */ || b[s + 16] !== 0x3a || (len > 20 && b[s + 19] !== 0x2e /* . */)) {
-    return undefined;
-  }
-  const year = digits(b, s, 4);
-  const month = digits(b, s + 5, 2);
-  const day = digits(b, s + 8, 2);
-  const hour = digits(b, s + 11, 2);
-  const minute = digits(b, s + 14, 2);
-  const second = digits(b, s + 17, 2);
-  const fractionDigits = len > 20 ? len - 21 : 0;
-  const fraction = digits(b, s + 20, fractionDigits);
-  if ((year | month | day | hour | minute | second | fraction) < 0) return undefined;
-  return ticksFromParts({ year, month, day, hour, minute, second, fractionTicks: fraction * POW10[7 - fractionDigits] });
+/**
+ * `YYYY-MM-DDTHH:MM:SS[.f]Z` with 1 to 7 fraction digits, as Defender and Sentinel export datetimes. The
+ * ticks are written as two 32-bit halves computed in doubles (the time of day is below 2^40 ticks), with
+ * the day's ticks computed once per run of values on the same date: no BigInt per value.
+ */
+function datetimeWriter(length: number): FixedWriter {
+  const values = new BigInt64Array(length);
+  const halves = new Uint32Array(values.buffer);
+  let date = -1;
+  let dayHigh = 0;
+  let dayLow = 0;
+  return {
+    values,
+    write(b, s, e, row) {
+      const len = e - s;
+      if (len < 20 || len === 21 || len > 28 || b[e - 1] !== 0x5a /* Z */ || b[s + 4] !== 0x2d /* - */ || b[s + 7] !== 0x2d
+        || b[s + 10] !== 0x54 /* T */ || b[s + 13] !== 0x3a /* : */ || b[s + 16] !== 0x3a || (len > 20 && b[s + 19] !== 0x2e /* . */)) {
+        return false;
+      }
+      const year = digits(b, s, 4);
+      const month = digits(b, s + 5, 2);
+      const day = digits(b, s + 8, 2);
+      const hour = digits(b, s + 11, 2);
+      const minute = digits(b, s + 14, 2);
+      const second = digits(b, s + 17, 2);
+      const fractionDigits = len > 20 ? len - 21 : 0;
+      const fraction = digits(b, s + 20, fractionDigits);
+      if ((year | month | day | hour | minute | second | fraction) < 0 || hour > 23 || minute > 59 || second > 59) return false;
+      const key = year * 10000 + month * 100 + day;
+      if (key !== date) {
+        const dayTicks = ticksFromParts({ year, month, day, hour: 0, minute: 0, second: 0, fractionTicks: 0 });
+        if (dayTicks === undefined) return false;
+        dayHigh = Number(dayTicks >> 32n);
+        dayLow = Number(dayTicks & 0xffffffffn);
+        date = key;
+      }
+      const time = (hour * 3600 + minute * 60 + second) * 10_000_000 + fraction * POW10[7 - fractionDigits];
+      const timeHigh = Math.floor(time / TWO_32);
+      let low = dayLow + (time - timeHigh * TWO_32);
+      let high = dayHigh + timeHigh;
+      if (low >= TWO_32) {
+        low -= TWO_32;
+        high++;
+      }
+      halves[2 * row] = low;
+      halves[2 * row + 1] = high;
+      return true;
+    },
+    set: (row, v) => void (values[row] = v as bigint),
+  };
 }
 
 /** Converts a JSON value other than null and strings (those go through the text rules). */
