@@ -1,7 +1,7 @@
 /**
- * Math functions. `floor(x, size)` is `bin` (datetime.ts), not a one-argument floor; `rand` is
- * nondeterministic and not registered. Trigonometric functions are left out: JS and .NET libm
- * results may differ in the last bit.
+ * Math and bitwise functions. `floor(x, size)` is `bin` (datetime.ts), not a one-argument floor;
+ * `rand` is nondeterministic and not registered. Trigonometric and special functions are in
+ * trig.ts.
  */
 import { fn } from './define.js';
 import { sig, type ScalarFunction } from './signature.js';
@@ -71,4 +71,10 @@ export const mathFunctions: readonly ScalarFunction[] = [
   // sign() returns a real for every numeric input (Microsoft's binder).
   fn('sign', [sig(['real'], 'real', (x: number) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : 0))]),
   fn('pi', [sig([], 'real', () => Math.PI)]),
+  fn('binary_and', [sig(['long', 'long'], 'long', (a: bigint, b: bigint) => a & b)]),
+  fn('binary_or', [sig(['long', 'long'], 'long', (a: bigint, b: bigint) => a | b)]),
+  fn('binary_xor', [sig(['long', 'long'], 'long', (a: bigint, b: bigint) => a ^ b)]),
+  fn('binary_not', [sig(['long'], 'long', (a: bigint) => ~a)]),
+  // The ones of the 64-bit two's complement form.
+  fn('bitset_count_ones', [sig(['long'], 'long', (a: bigint) => BigInt([...BigInt.asUintN(64, a).toString(2)].filter((c) => c === '1').length))]),
 ];

@@ -15,6 +15,7 @@ import { mathFunctions } from './math.js';
 import type { ScalarFunction } from './signature.js';
 import { seriesFunctions } from './series.js';
 import { stringFunctions } from './strings.js';
+import { trigFunctions } from './trig.js';
 import { unicodeFunctions } from './unicode.js';
 
 const FAMILIES: readonly (readonly ScalarFunction[])[] = [
@@ -30,6 +31,7 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   unicodeFunctions,
   ipFunctions,
   seriesFunctions,
+  trigFunctions,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */
