@@ -7,6 +7,7 @@ import { Batch, type Table } from '../batch.js';
 import { Column } from '../column.js';
 import { InputError } from '../errors.js';
 import type { Field, KqlType } from '../types.js';
+import { columnarFormat, loadColumnar, readColumnarInfo } from './columnar.js';
 import { readCsv, readFirstRecord } from './csv.js';
 import { suffixedNames, withDisplayTimes, type DateOrder } from './display-time.js';
 import { readJsonArray, readJsonFiles, readJsonLines } from './json.js';
@@ -56,7 +57,7 @@ export interface TableInfo {
 
 export type DataFormat = 'csv' | 'json-array' | 'json-lines';
 
-const DEFAULT_BATCH_SIZE = 65536;
+export const DEFAULT_BATCH_SIZE = 65536;
 /** Row limits of the Defender portal export, Log Analytics and the hunting APIs. */
 export const ROW_CAPS = [10000, 30000, 100000];
 /** Rows converted column by column at a time: about 0.5 MB of a typical export, less than a core's L2 cache. */
@@ -84,6 +85,9 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
 
 /** loadTable, also telling what it found (for `kql schema`). */
 export async function loadTableInfo(path: string, options: LoadOptions = {}): Promise<{ table: Table; info: TableInfo }> {
+  // Arrow IPC and Parquet files, by their magic bytes (columnar.ts).
+  const columnar = await columnarFormat(path);
+  if (columnar) return loadColumnar(path, columnar, options);
   let records = await readAll(path, options);
   const readerWarnings = records.warnings ?? [];
   const info = resolveInfo(records, options);
@@ -131,6 +135,8 @@ export async function readTableSchema(path: string, options: LoadOptions = {}): 
 
 /** readTableSchema, also telling the file's shape, its table and where each type came from. */
 export async function readTableInfo(path: string, options: LoadOptions = {}): Promise<TableInfo> {
+  const columnar = await columnarFormat(path);
+  if (columnar) return readColumnarInfo(path, columnar, options);
   if (await isFolder(path)) return resolveInfo(await readAll(path, options, SAMPLE_ROWS), options);
   const prefix = await readSource(path, SAMPLE_BYTES);
   let records = readRecords(prefix, path, options, SAMPLE_ROWS);
@@ -195,7 +201,9 @@ function headerlessNames(bytes: Buffer, file: string, options: LoadOptions): str
  * declares, else inferred; then the schema's columns that the file lacks, in schema order; then aliases.
  * Only the wanted ones when `options.columns` is given.
  */
-export function resolveInfo(records: Records, options: LoadOptions): ResolvedInfo {
+export function resolveInfo(
+  records: Pick<Records, 'names' | 'count' | 'inferType' | 'declared' | 'table' | 'format'>, options: LoadOptions,
+): ResolvedInfo {
   const tableName = options.tableName ?? records.table;
   const builtin = options.schema ? undefined : tableName !== undefined ? builtinSchemaFor(tableName, records.names) : undefined;
   const schema = options.schema ?? builtin ?? [];

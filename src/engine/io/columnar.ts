@@ -1,0 +1,146 @@
+/**
+ * Columnar files (Arrow IPC, Parquet), told from text by their magic bytes. Each column's type comes from
+ * the table's schema (given, else built in) or else from the file (its Arrow type, or the `kql.type`
+ * metadata `kql convert` writes), as for the text formats (load.ts); only the columns wanted are read.
+ */
+import type { Table as ArrowTable, Schema } from 'apache-arrow';
+import { open } from 'node:fs/promises';
+import { Batch, type Table } from '../batch.js';
+import { Column } from '../column.js';
+import { InputError } from '../errors.js';
+import type { KqlType } from '../types.js';
+import {
+  KQL_TABLE_KEY, arrowTableOf, arrowTypeName, canConvert, convertColumn, fileColumnType, showArrowValue, type Converted,
+} from './arrow-columns.js';
+import { arrowIpcBytes, arrowIpcFormat, openArrowIpc } from './arrow-ipc.js';
+import { DEFAULT_BATCH_SIZE, resolveInfo, type LoadOptions, type ResolvedInfo, type TableInfo } from './load.js';
+import { isParquet, openParquet, parquetBytes } from './parquet.js';
+
+export type ColumnarFormat = 'arrow' | 'arrow-stream' | 'parquet';
+
+/** An opened columnar file: its Arrow schema now, its data on demand. */
+export interface ColumnarFile {
+  readonly format: ColumnarFormat;
+  readonly schema: Schema;
+  /** The row count, when the file tells it without reading the data. */
+  readonly rows?: number;
+  /** The data of (at least) the given columns, in batches of about `batchSize` rows where the reader chooses. */
+  read(columns: readonly string[], batchSize: number): Promise<ArrowTable>;
+}
+
+/** The columnar format of the file, by its first bytes; undefined for text files, folders and unreadable paths. */
+export async function columnarFormat(path: string): Promise<ColumnarFormat | undefined> {
+  let head: Buffer;
+  try {
+    const f = await open(path);
+    try {
+      const { buffer, bytesRead } = await f.read(Buffer.alloc(8), 0, 8, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await f.close();
+    }
+  } catch {
+    return undefined; // the text readers report the path
+  }
+  return isParquet(head) ? 'parquet' : arrowIpcFormat(head);
+}
+
+interface ColumnarInfo extends ResolvedInfo {
+  /** The KQL type the file gives each of its columns (undefined: none fits its Arrow type). */
+  readonly fileTypes: readonly (KqlType | undefined)[];
+}
+
+async function openColumnar(path: string, format: ColumnarFormat): Promise<ColumnarFile> {
+  return format === 'parquet' ? openParquet(path) : openArrowIpc(path, format);
+}
+
+/** The columns loadColumnar gives, from the file's schema alone. */
+export async function readColumnarInfo(path: string, format: ColumnarFormat, options: LoadOptions): Promise<TableInfo> {
+  const { format: f, table, columns } = resolveColumnar(await openColumnar(path, format), path, options);
+  return { format: f, table, columns };
+}
+
+export async function loadColumnar(path: string, format: ColumnarFormat, options: LoadOptions): Promise<{ table: Table; info: TableInfo }> {
+  const file = await openColumnar(path, format);
+  const info = resolveColumnar(file, path, options);
+  const names = file.schema.fields.map((f) => f.name);
+  const wanted = [...new Set(info.sources.flatMap((j) => (j === undefined ? [] : [names[j]])))];
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const data = wanted.length > 0 || file.rows === undefined ? await file.read(wanted, batchSize) : undefined;
+  // Without a column to read (`T | count`), the batches only count rows.
+  const lengths = data ? data.batches.map((b) => b.numRows)
+    : Array.from({ length: Math.ceil(file.rows! / batchSize) }, (_, k) => Math.min(batchSize, file.rows! - k * batchSize));
+  const schema = info.columns.map(({ name, type }) => ({ name, type }));
+  const batches: Batch[] = [];
+  const skipped: number[] = [];
+  let first = 0;
+  lengths.forEach((n, b) => {
+    const converted = new Map<string, Converted>();
+    const columns = schema.map((f, c): Converted | undefined => {
+      const j = info.sources[c];
+      if (j === undefined) return undefined;
+      const key = `${j}:${f.type}`;
+      let done = converted.get(key);
+      if (!done) {
+        done = convertColumn(data!.batches[b].getChild(names[j])!.data[0], info.fileTypes[j]!, f.type);
+        converted.set(key, done);
+      }
+      return done;
+    });
+    const bad = new Set(columns.flatMap((c) => c?.bad ?? []));
+    if (bad.size > 0 && !options.skipBadRows) {
+      const row = Math.min(...bad);
+      const c = columns.findIndex((x) => x?.bad.includes(row));
+      const shown = showArrowValue(data!.batches[b].getChild(names[info.sources[c]!])!.data[0], row);
+      const value = shown.length > 100 ? shown.slice(0, 99) + '…' : shown;
+      const { name, type } = schema[c];
+      throw new InputError(`row ${first + row + 1}: column '${name}' (${type}): cannot read '${value}' as ${type === 'int' ? 'an' : 'a'} ${type}.`, path);
+    }
+    let batch = new Batch(schema, schema.map((f, c) => columns[c]?.column ?? Column.constant(f.type, f.type === 'string' ? '' : null, n)), n);
+    if (bad.size > 0) {
+      const keep = new Int32Array(n - bad.size);
+      for (let i = 0, k = 0; i < n; i++) if (!bad.has(i)) keep[k++] = i;
+      batch = batch.take(keep);
+      for (const i of [...bad].sort((x, y) => x - y)) skipped.push(first + i + 1);
+    }
+    batches.push(batch);
+    first += n;
+  });
+  if (skipped.length > 0) {
+    const shown = skipped.slice(0, 5).join(', ') + (skipped.length > 5 ? ', …' : '');
+    options.warn?.(`skipped ${skipped.length} bad row${skipped.length === 1 ? '' : 's'} (row${skipped.length === 1 ? '' : 's'} ${shown}).`);
+  }
+  return { table: { schema, batches }, info: { format: info.format, table: info.table, columns: info.columns } };
+}
+
+/** The table's columns (as load.ts resolves them) from the file's schema, refusing columns that cannot be read. */
+function resolveColumnar(file: ColumnarFile, path: string, options: LoadOptions): ColumnarInfo {
+  const fields = file.schema.fields;
+  const names = fields.map((f) => f.name);
+  const twice = names.find((n, j) => names.indexOf(n) !== j);
+  if (twice !== undefined) throw new InputError(`the file has two columns named '${twice}'.`, path);
+  const fileTypes = fields.map((f) => fileColumnType(f, path));
+  const declared = new Map(names.flatMap((n, j) => (fileTypes[j] ? [[n, fileTypes[j]!] as const] : [])));
+  const info = resolveInfo({
+    names, declared, count: file.rows ?? 1, format: file.format, table: file.schema.metadata.get(KQL_TABLE_KEY), inferType: () => undefined,
+  }, options);
+  info.columns.forEach((c, k) => {
+    const j = info.sources[k];
+    if (j === undefined) return;
+    const t = fields[j].type;
+    const fileType = fileTypes[j];
+    if (fileType === undefined) {
+      throw new InputError(`column '${names[j]}' is of the Arrow type ${arrowTypeName(t)}, which no KQL type holds.`, path);
+    }
+    if (!canConvert(t, fileType, c.type)) {
+      throw new InputError(`column '${names[j]}' is ${arrowTypeName(t)} (${fileType}) in the file and cannot be read as ${c.type}, its type in the schema.`, path);
+    }
+  });
+  return { ...info, fileTypes };
+}
+
+/** The table as a columnar file that keeps each column's KQL type (and the table's name, if given). */
+export async function columnarBytes(table: Table, format: 'arrow' | 'parquet', tableName?: string): Promise<Uint8Array> {
+  const arrow = arrowTableOf(table, tableName);
+  return format === 'arrow' ? arrowIpcBytes(arrow) : parquetBytes(arrow);
+}
