@@ -3,8 +3,11 @@ import { runCli, type CliIo } from '../../src/cli/run-cli.js';
 
 export interface Run { code: number; out: string; err: string }
 
-/** Runs `kql ARGV`; without `stdin`, standard input is a terminal (so no query comes from it). */
-export async function cli(argv: string[], stdin?: string): Promise<Run> {
+/**
+ * Runs `kql ARGV`; without `stdin`, standard input is a terminal (so no query comes from it). Standard
+ * output is a pipe unless `stdoutIsTTY` says it is a terminal.
+ */
+export async function cli(argv: string[], stdin?: string, stdoutIsTTY = false): Promise<Run> {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -12,7 +15,7 @@ export async function cli(argv: string[], stdin?: string): Promise<Run> {
     stderr: (s) => void (err += s),
     readStdin: async () => stdin ?? '',
     stdinIsTTY: stdin === undefined,
-    stdoutIsTTY: false,
+    stdoutIsTTY,
     columns: 120,
   };
   const code = await runCli(argv, io);

@@ -26,7 +26,7 @@ function decode(s: string, at: number): string {
 export function parseXml(xml: string): XmlElement {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(xml)) throw new Error('a control character XML 1.0 forbids');
   const body = xml.replace(/^<\?xml [^?]*\?>\s*/, '');
-  const token = /<\/([A-Za-z_][\w.-]*)\s*>|<([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.-]*="[^"]*")*)\s*(\/?)>|([^<]+)/gy;
+  const token = /<\/([A-Za-z_][\w.:-]*)\s*>|<([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*="[^"]*")*)\s*(\/?)>|([^<]+)/gy;
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let m: RegExpExecArray | null;
@@ -47,7 +47,7 @@ export function parseXml(xml: string): XmlElement {
     } else {
       if (stack.length === 0 && root) throw new Error(`a second root element near offset ${at}`);
       const attributes: Record<string, string> = {};
-      for (const a of attrs.matchAll(/([A-Za-z_][\w.-]*)="([^"]*)"/g)) {
+      for (const a of attrs.matchAll(/([A-Za-z_][\w.:-]*)="([^"]*)"/g)) {
         if (a[1] in attributes) throw new Error(`duplicate attribute ${a[1]} near offset ${at}`);
         attributes[a[1]] = decode(a[2].replace(/[\t\n\r]/g, ' '), at); // attribute-value normalisation
       }

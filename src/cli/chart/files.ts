@@ -75,7 +75,9 @@ async function pngOf(svg: string): Promise<Uint8Array> {
 async function htmlOf(spec: VegaLiteSpec): Promise<string> {
   const require = createRequire(import.meta.url);
   // Both packages keep their browser bundle next to their entry file, which is all their exports map allows to resolve.
-  const bundle = (pkg: string, file: string) => readFile(join(dirname(require.resolve(pkg)), file), 'utf8');
+  // Their source-map comments are dropped: a browser's developer tools would try to fetch the maps.
+  const bundle = async (pkg: string, file: string) =>
+    (await readFile(join(dirname(require.resolve(pkg)), file), 'utf8')).replace(/\/\/# sourceMappingURL=\S*/g, '');
   const [vega, vegaLite] = await Promise.all([bundle('vega', 'vega.min.js'), bundle('vega-lite', 'vega-lite.min.js')]);
   const title = typeof spec.title === 'object' && spec.title ? String((spec.title as { text: string }).text) : 'kql chart';
   return `<!DOCTYPE html>
