@@ -1,9 +1,13 @@
 /**
- * URL, base64 and hash functions: url_encode, url_decode, base64_encode_tostring,
- * base64_decode_tostring, parse_url, parse_urlquery, hash / hash_xxhash64, hash_md5, hash_sha1,
- * hash_sha256.
+ * URL, base64, compression and hash functions: url_encode, url_encode_component, url_decode,
+ * base64_encode_tostring, base64_decode_tostring, base64_decode_toarray,
+ * base64_encode_fromarray, base64_decode_toguid, base64_encode_fromguid,
+ * gzip_decompress_from_base64_string, zlib_decompress_from_base64_string, parse_url,
+ * parse_urlquery, hash / hash_xxhash64, hash_md5, hash_sha1, hash_sha256. The compressing
+ * directions are left out: their bytes depend on .NET's deflate implementation.
  */
 import { createHash } from 'node:crypto';
+import { gunzipSync, inflateSync } from 'node:zlib';
 import type { JsValue } from '../column.js';
 import type { DynBag, DynValue } from '../dynamic.js';
 import type { KqlType } from '../types.js';
@@ -85,15 +89,65 @@ export function base64EncodeString(s: string): string {
   return Buffer.from(s, 'utf8').toString('base64');
 }
 
-/** Strict base64 (whitespace ignored); text that is not base64 or not UTF-8 gives "" (engine). */
-export function base64DecodeString(s: string): string {
+/** The bytes of strict base64 text (whitespace ignored); null when it is not base64. */
+function base64Bytes(s: string): Buffer | null {
   const t = s.replace(/[ \t\r\n]/g, '');
-  if (t.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return '';
+  if (t.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return null;
+  return Buffer.from(t, 'base64');
+}
+
+/** UTF-8 text of the bytes; "" when they are not UTF-8 (engine). */
+function utf8OrEmpty(bytes: Uint8Array | null): string {
+  if (!bytes) return '';
   try {
-    return strictUtf8.decode(Buffer.from(t, 'base64'));
+    return strictUtf8.decode(bytes);
   } catch {
     return '';
   }
+}
+
+/** Strict base64 (whitespace ignored); text that is not base64 or not UTF-8 gives "" (engine). */
+export function base64DecodeString(s: string): string {
+  return utf8OrEmpty(base64Bytes(s));
+}
+
+function base64ToArray(s: string): DynValue {
+  const b = base64Bytes(s);
+  return b && [...b].map(BigInt);
+}
+
+/** Bytes from an array of longs 0–255; anything else gives "" (null). */
+function base64FromArray(a: DynValue): string {
+  if (!Array.isArray(a) || !a.every((v) => typeof v === 'bigint' && v >= 0n && v <= 255n)) return '';
+  return Buffer.from(a.map(Number)).toString('base64');
+}
+
+/** .NET's Guid byte order: the first three fields little-endian, the last eight bytes as written. */
+const GUID_BYTE_ORDER = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15];
+
+function guidToBase64(g: string): string {
+  const hex = g.replace(/-/g, '');
+  return Buffer.from(GUID_BYTE_ORDER.map((i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16))).toString('base64');
+}
+
+function base64ToGuid(s: string): string | null {
+  const b = base64Bytes(s);
+  if (!b || b.length !== 16) return null;
+  const hex = GUID_BYTE_ORDER.map((i) => b[i].toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Decompressed UTF-8 text; "" when the text is not base64 of compressed UTF-8 (documented). */
+function decompressed(inflate: (b: Buffer) => Buffer) {
+  return (s: string): string => {
+    const b = base64Bytes(s);
+    if (!b) return '';
+    try {
+      return utf8OrEmpty(inflate(b));
+    } catch {
+      return '';
+    }
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,9 +328,17 @@ const refuseModulo = (types: readonly KqlType[]): string | undefined =>
 
 export const encodingFunctions: readonly ScalarFunction[] = [
   fn('url_encode', [sig(['string'], 'string', urlEncode)]),
+  // url_encode_component writes a space as %20 (documented example).
+  fn('url_encode_component', [sig(['string'], 'string', (s: string) => urlEncode(s).replace(/\+/g, '%20'))]),
   fn('url_decode', [sig(['string'], 'string', urlDecode)]),
   fn('base64_encode_tostring', [sig(['string'], 'string', base64EncodeString)]),
   fn('base64_decode_tostring', [sig(['string'], 'string', base64DecodeString)]),
+  fn('base64_decode_toarray', [sig(['string'], 'dynamic', base64ToArray)]),
+  fn('base64_encode_fromarray', [sig(['dynamic'], 'string', base64FromArray)]),
+  fn('base64_decode_toguid', [sig(['string'], 'guid', base64ToGuid)]),
+  fn('base64_encode_fromguid', [sig(['guid'], 'string', guidToBase64)]),
+  fn('gzip_decompress_from_base64_string', [sig(['string'], 'string', decompressed(gunzipSync))]),
+  fn('zlib_decompress_from_base64_string', [sig(['string'], 'string', decompressed(inflateSync))]),
   fn('parse_url', [sig(['string'], 'dynamic', parseUrl)]),
   fn('parse_urlquery', [sig(['string'], 'dynamic', parseUrlQuery)]),
   fn('hash', hashSignatures, { check: refuseModulo }),

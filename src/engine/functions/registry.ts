@@ -15,6 +15,7 @@ import { mathFunctions } from './math.js';
 import type { ScalarFunction } from './signature.js';
 import { seriesFunctions } from './series.js';
 import { stringFunctions } from './strings.js';
+import { textFunctions } from './text.js';
 import { trigFunctions } from './trig.js';
 import { unicodeFunctions } from './unicode.js';
 
@@ -32,6 +33,7 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   ipFunctions,
   seriesFunctions,
   trigFunctions,
+  textFunctions,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */

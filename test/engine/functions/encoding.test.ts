@@ -95,3 +95,42 @@ describe('hashes (engine results)', () => {
     expect(call('hash_sha1', [null], ['long'])).toBe('');
   });
 });
+
+describe('url_encode_component, base64 arrays and guids, decompression (documented examples)', () => {
+  it('url_encode_component writes spaces as %20', () => {
+    expect(call('url_encode_component', ['https://www.bing.com/hello world/'], ['string']))
+      .toBe('https%3a%2f%2fwww.bing.com%2fhello%20world%2f');
+  });
+  it.each([
+    ['S3VzdG8=', [75n, 117n, 115n, 116n, 111n]],
+    ['', []],
+    ['U3RyaW5n0KHR0tGA0L7Rh9C60LA', null],
+  ])('base64_decode_toarray(%j)', (s, expected) => {
+    expect(call('base64_decode_toarray', [s], ['string'])).toEqual(expected);
+  });
+  it.each([
+    [[75n, 117n, 115n, 116n, 111n], 'S3VzdG8='],
+    [null, ''],
+    [[256n], ''],
+  ])('base64_encode_fromarray(%s)', (a, expected) => {
+    expect(call('base64_encode_fromarray', [a], ['dynamic'])).toBe(expected);
+  });
+  it('base64 guids use .NET byte order', () => {
+    expect(call('base64_encode_fromguid', ['ae3133f2-6e22-49ae-b06a-16e6a9b212eb'], ['guid'])).toBe('8jMxriJurkmwahbmqbIS6w==');
+    expect(call('base64_decode_toguid', ['8jMxriJurkmwahbmqbIS6w=='], ['string'])).toBe('ae3133f2-6e22-49ae-b06a-16e6a9b212eb');
+    expect(call('base64_decode_toguid', ['abcd1231'], ['string'])).toBe(null);
+  });
+  it.each([
+    // The documented gzip_compress_to_base64_string("1234567890qwertyuiop") output.
+    ['H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA==', '1234567890qwertyuiop'],
+    ['x0x0x0', ''],
+    ['S3VzdG8=', ''],
+  ])('gzip_decompress_from_base64_string(%j)', (s, expected) => {
+    expect(call('gzip_decompress_from_base64_string', [s], ['string'])).toBe(expected);
+  });
+  it('zlib_decompress_from_base64_string', () => {
+    // zlib stream of "hello" (RFC 1950 header 78 9c, then the deflate data and Adler-32 checksum).
+    expect(call('zlib_decompress_from_base64_string', ['eJzLSM3JyQcABiwCFQ=='], ['string'])).toBe('hello');
+    expect(call('zlib_decompress_from_base64_string', ['eJzLSM3'], ['string'])).toBe('');
+  });
+});

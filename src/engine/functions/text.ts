@@ -1,0 +1,60 @@
+/**
+ * More string builders: strrep, tohex, replace_strings.
+ */
+import type { JsValue } from '../column.js';
+import type { DynValue } from '../dynamic.js';
+import { toKqlString } from './conversion.js';
+import { fn } from './define.js';
+import { sig, type ScalarFunction } from './signature.js';
+
+/** strrep repeats at most this many times (documented maximum multiplier). */
+const MAX_REPEAT = 1024n;
+
+function strrep(s: string, times: bigint, delimiter = ''): string {
+  const n = Number(times > MAX_REPEAT ? MAX_REPEAT : times);
+  return n <= 0 ? '' : new Array<string>(n).fill(s).join(delimiter);
+}
+
+/** Hex digits of the two's complement form at the given bit width, zero-padded to minLength. */
+function toHex(bits: number) {
+  return (v: bigint | number, minLength = 0n): string => {
+    const hex = BigInt.asUintN(bits, BigInt(v)).toString(16);
+    return minLength > BigInt(hex.length) ? hex.padStart(Number(minLength), '0') : hex;
+  };
+}
+
+/**
+ * replace_strings: lookups apply in order; each replaces its non-overlapping matches in the text
+ * that no earlier lookup matched, and rewritten text is not searched again (documented: "the
+ * earlier match takes precedence"). A lookup that is not a non-empty string is ignored; a
+ * rewrite that is not a string leaves its matches as they are.
+ */
+function replaceStrings(text: string, lookups: DynValue, rewrites: DynValue): string {
+  if (!Array.isArray(lookups) || !Array.isArray(rewrites)) return text;
+  let pieces: { text: string; done: boolean }[] = [{ text, done: false }];
+  lookups.forEach((lookup, i) => {
+    if (typeof lookup !== 'string' || lookup === '') return;
+    const rewrite = rewrites[i];
+    const replacement = typeof rewrite === 'string' ? rewrite : lookup;
+    pieces = pieces.flatMap((p) => {
+      if (p.done) return [p];
+      const parts = p.text.split(lookup);
+      return parts.flatMap((t, k) => (k === 0 ? [{ text: t, done: false }] : [{ text: replacement, done: true }, { text: t, done: false }]));
+    });
+  });
+  return pieces.map((p) => p.text).join('');
+}
+
+export const textFunctions: readonly ScalarFunction[] = [
+  fn('strrep', [
+    {
+      params: ['any', 'long', 'string'], optional: 1, result: 'string',
+      makeKernel: ([t]) => (v: JsValue, times: bigint, delimiter?: string) => strrep(toKqlString(v, t), times, delimiter),
+    },
+  ], { check: (ts) => (ts[0] === 'dynamic' ? 'strrep(): the value cannot be dynamic.' : undefined) }),
+  fn('tohex', [
+    sig(['int', 'long'], 'string', toHex(32), { optional: 1 }),
+    sig(['long', 'long'], 'string', toHex(64), { optional: 1 }),
+  ]),
+  fn('replace_strings', [sig(['string', 'dynamic', 'dynamic'], 'string', replaceStrings)]),
+];

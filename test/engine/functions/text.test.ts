@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { call } from './helpers.js';
+
+describe('strrep (documented examples)', () => {
+  it.each([
+    [['ABC', 2n], ['string', 'long'], 'ABCABC'],
+    [[123, 3n, '.'], ['int', 'long', 'string'], '123.123.123'],
+    [[30_000_000n, 2n, ' '], ['timespan', 'long', 'string'], '00:00:03 00:00:03'],
+    [['x', 1n, ','], ['string', 'long', 'string'], 'x'],
+    [['x', 0n], ['string', 'long'], ''],
+  ] as const)('strrep%o', (args, types, expected) => {
+    expect(call('strrep', [...args], [...types])).toBe(expected);
+  });
+  it('repeats at most 1024 times', () => {
+    expect((call('strrep', ['a', 5000n], ['string', 'long']) as string).length).toBe(1024);
+  });
+});
+
+describe('tohex (documented examples)', () => {
+  it.each([
+    [[256n], ['long'], '100'],
+    [[-256n], ['long'], 'ffffffffffffff00'],
+    [[-256, 8n], ['int', 'long'], 'ffffff00'],
+    [[256n, 8n], ['long', 'long'], '00000100'],
+    [[256n, 2n], ['long', 'long'], '100'],
+    [[0n], ['long'], '0'],
+  ] as const)('tohex%o', (args, types, expected) => {
+    expect(call('tohex', [...args], [...types])).toBe(expected);
+  });
+});
+
+describe('replace_strings (documented examples)', () => {
+  const m = 'A magic trick can turn a cat into a dog';
+  it.each([
+    [m, ['cat', 'dog'], ['dog', 'pigeon'], 'A magic trick can turn a dog into a pigeon'],
+    [m, ['turn', ' into a dog'], ['disappear', ''], 'A magic trick can disappear a cat'],
+    ['This is an example of using replace_strings()', ['This', 'is'], ['This', 'was'], 'This was an example of using replace_strings()'],
+    ['This is an example of using replace_strings()', ['is', 'This'], ['was', 'This'], 'Thwas was an example of using replace_strings()'],
+    [m, ['cat', 1n], ['dog', 'x'], 'A magic trick can turn a dog into a dog'],
+    [m, ['cat', 'dog'], [1n, 'pigeon'], 'A magic trick can turn a cat into a pigeon'],
+  ] as const)('%s with %s', (text, lookups, rewrites, expected) => {
+    expect(call('replace_strings', [text, [...lookups], [...rewrites]], ['string', 'dynamic', 'dynamic'])).toBe(expected);
+  });
+});
