@@ -40,11 +40,17 @@ const UNION_PARAMETERS: ParameterSpec = { params: { kind: ['inner', 'outer'], wi
 const MV_EXPAND_PARAMETERS: ParameterSpec = {
   params: { bagexpansion: ['bag', 'array'], kind: ['bag', 'array'], with_itemindex: 'name' },
 };
+/** `flags=` takes regex flags (a word such as `Us`); whether they fit the kind is checked when binding. */
+const PARSE_PARAMETERS: ParameterSpec = { params: { kind: ['simple', 'regex', 'relaxed'], flags: 'name' } };
 const AS_PARAMETERS: ParameterSpec = { params: {}, hints: new Set(['materialized']) };
 
 export class KqlParser extends CstParser {
-  constructor() {
-    super(t.allTokens, { recoveryEnabled: false, maxLookahead: 3, errorMessageProvider });
+  /**
+   * `validate` checks the grammar (ambiguities, left recursion) while analysing it: a test does, with the
+   * same grammar, so the CLI skips it at each start.
+   */
+  constructor(validate = false) {
+    super(t.allTokens, { recoveryEnabled: false, maxLookahead: 3, errorMessageProvider, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -330,6 +336,8 @@ export class KqlParser extends CstParser {
       DEF: [
         { ALT: () => this.SUBRULE(this.whereOperator) },
         { ALT: () => this.SUBRULE(this.extendOperator) },
+        { ALT: () => this.SUBRULE(this.serializeOperator) },
+        { ALT: () => this.SUBRULE(this.parseOperator) },
         { ALT: () => this.SUBRULE(this.projectOperator) },
         { ALT: () => this.SUBRULE(this.summarizeOperator) },
         { ALT: () => this.SUBRULE(this.makeSeriesOperator) },
@@ -367,6 +375,41 @@ export class KqlParser extends CstParser {
   extendOperator = this.RULE('extendOperator', () => {
     this.CONSUME(t.Extend);
     this.SUBRULE(this.assignmentList);
+  });
+
+  /** `serialize [Name = Expr, ...]`: marks the rows as ordered; the assignments work as in extend. */
+  serializeOperator = this.RULE('serializeOperator', () => {
+    this.CONSUME(t.Serialize);
+    this.OPTION(() => this.SUBRULE(this.assignmentList));
+  });
+
+  /** `parse [kind=…] [flags=…] expr with [*] "text" Name[:type] …`, and parse-where with the same pattern. */
+  parseOperator = this.RULE('parseOperator', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Parse) }, { ALT: () => this.CONSUME(t.ParseWhere) }]);
+    this.SUBRULE(this.operatorParameters, { ARGS: [PARSE_PARAMETERS] });
+    this.SUBRULE(this.scalarExpr);
+    this.CONSUME(t.With);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.parsePart));
+  });
+
+  /** One element of a parse pattern: `*`, a string, or a column with an optional type. */
+  parsePart = this.RULE('parsePart', () => {
+    this.OR({
+      ERR_MSG: "'*', a string or a column name",
+      DEF: [
+        { ALT: () => this.CONSUME(t.Star) },
+        { ALT: () => this.CONSUME(t.StringLiteral) },
+        {
+          ALT: () => {
+            this.SUBRULE(this.name);
+            this.OPTION(() => {
+              this.CONSUME(t.Colon);
+              this.CONSUME(t.Identifier, { LABEL: 'typeName' });
+            });
+          },
+        },
+      ],
+    });
   });
 
   projectOperator = this.RULE('projectOperator', () => {

@@ -4,7 +4,7 @@
  */
 import type { FixedWidthValues, JsValue } from '../column.js';
 import { dynToJson, isBag, parseDynJson, type DynValue } from '../dynamic.js';
-import { parseIsoDatetime, parseTimespanText, ticksFromParts } from '../time.js';
+import { daysFromCivil, daysInMonth, parseIsoDatetime, parseTimespanText } from '../time.js';
 import { isNumeric, type KqlType } from '../types.js';
 
 /** What a converter returns for a value that is not of the column's type. */
@@ -139,28 +139,24 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
 const TWO_32 = 2 ** 32;
 
-/** The number written by `count` ASCII digits at b[at..], or -1 when one is not a digit. */
-function digits(b: Uint8Array, at: number, count: number): number {
-  let n = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = b[i] - 0x30;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+/** The number written by the two ASCII digits at b[at], or -1 when one is not a digit. */
+function twoDigits(b: Uint8Array, at: number): number {
+  const high = b[at] - 0x30;
+  const low = b[at + 1] - 0x30;
+  return high >>> 0 > 9 || low >>> 0 > 9 ? -1 : high * 10 + low;
 }
+
+/** Ticks of a day, as 201 * 2^32 + 711573504: the high part is exact, and days times the low part is below 2^53. */
+const DAY_HIGH = 201;
+const DAY_LOW = 711_573_504;
 
 /**
  * `YYYY-MM-DDTHH:MM:SS[.f]Z` with 1 to 7 fraction digits, as Defender and Sentinel export datetimes. The
- * ticks are written as two 32-bit halves computed in doubles (the time of day is below 2^40 ticks), with
- * the day's ticks computed once per run of values on the same date: no BigInt per value.
+ * ticks are written as two 32-bit halves computed in doubles, all exact: no BigInt per value.
  */
 function datetimeWriter(length: number): FixedWriter {
   const values = new BigInt64Array(length);
   const halves = new Uint32Array(values.buffer);
-  let date = -1;
-  let dayHigh = 0;
-  let dayLow = 0;
   return {
     values,
     write(b, s, e, row) {
@@ -169,33 +165,30 @@ function datetimeWriter(length: number): FixedWriter {
         || b[s + 10] !== 0x54 /* T */ || b[s + 13] !== 0x3a /* : */ || b[s + 16] !== 0x3a || (len > 20 && b[s + 19] !== 0x2e /* . */)) {
         return false;
       }
-      const year = digits(b, s, 4);
-      const month = digits(b, s + 5, 2);
-      const day = digits(b, s + 8, 2);
-      const hour = digits(b, s + 11, 2);
-      const minute = digits(b, s + 14, 2);
-      const second = digits(b, s + 17, 2);
-      const fractionDigits = len > 20 ? len - 21 : 0;
-      const fraction = digits(b, s + 20, fractionDigits);
-      if ((year | month | day | hour | minute | second | fraction) < 0 || hour > 23 || minute > 59 || second > 59) return false;
-      const key = year * 10000 + month * 100 + day;
-      if (key !== date) {
-        const dayTicks = ticksFromParts({ year, month, day, hour: 0, minute: 0, second: 0, fractionTicks: 0 });
-        if (dayTicks === undefined) return false;
-        dayHigh = Number(dayTicks >> 32n);
-        dayLow = Number(dayTicks & 0xffffffffn);
-        date = key;
+      const century = twoDigits(b, s);
+      const yy = twoDigits(b, s + 2);
+      const month = twoDigits(b, s + 5);
+      const day = twoDigits(b, s + 8);
+      const hour = twoDigits(b, s + 11);
+      const minute = twoDigits(b, s + 14);
+      const second = twoDigits(b, s + 17);
+      let fraction = 0;
+      for (let p = s + 20; p < e - 1; p++) {
+        const d = b[p] - 0x30;
+        if (d >>> 0 > 9) return false;
+        fraction = fraction * 10 + d;
       }
-      const time = (hour * 3600 + minute * 60 + second) * 10_000_000 + fraction * POW10[7 - fractionDigits];
-      const timeHigh = Math.floor(time / TWO_32);
-      let low = dayLow + (time - timeHigh * TWO_32);
-      let high = dayHigh + timeHigh;
-      if (low >= TWO_32) {
-        low -= TWO_32;
-        high++;
+      const year = century * 100 + yy;
+      if ((century | yy | month | day | hour | minute | second) < 0 || year < 1 || month < 1 || month > 12 || day < 1
+        || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+        return false;
       }
-      halves[2 * row] = low;
-      halves[2 * row + 1] = high;
+      const days = daysFromCivil(year, month, day);
+      const rest = days * DAY_LOW + (hour * 3600 + minute * 60 + second) * 10_000_000
+        + fraction * POW10[len > 20 ? 28 - len : 7];
+      const carry = Math.floor(rest / TWO_32);
+      halves[2 * row] = rest - carry * TWO_32;
+      halves[2 * row + 1] = days * DAY_HIGH + carry;
       return true;
     },
     set: (row, v) => void (values[row] = v as bigint),
