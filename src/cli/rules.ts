@@ -57,16 +57,19 @@ export function parseYaml(text: string, file: string): unknown {
   return doc.toJS();
 }
 
-/** Reads a rule file: its `query` (required), `name` and `id`. */
-export async function readRule(path: string): Promise<Rule> {
-  let text: string;
+/** The text of an input file; an unreadable one is an input error naming WHAT it is ("rule file", …). */
+export async function readInputText(path: string, what: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read the rule file${code === 'ENOENT' ? ': no such file' : ` (${code})`}.`, path);
+    throw new InputError(`cannot read the ${what}${code === 'ENOENT' ? ': no such file' : ` (${code})`}.`, path);
   }
-  return ruleOf(parseYaml(text, path), path);
+}
+
+/** Reads a rule file: its `query` (required), `name` and `id`. */
+export async function readRule(path: string): Promise<Rule> {
+  return ruleOf(parseYaml(await readInputText(path, 'rule file'), path), path);
 }
 
 export function ruleOf(doc: unknown, path: string): Rule {

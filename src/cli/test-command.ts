@@ -2,7 +2,7 @@
  * `kql test PATH...`: run the cases of `*.kqltest.yaml` files and compare the results with their
  * expectations (see the README, "Query tests"). `--update` rewrites the expectations from the actual results.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, parseDocument, YAMLMap, YAMLSeq, type Document } from 'yaml';
@@ -15,7 +15,7 @@ import { describeError } from './errors.js';
 import { writeJson } from './output/json.js';
 import { requireChoice } from './inputs.js';
 import { junitReport, type CaseResult, type CaseStatus } from './junit.js';
-import { isDirectory, parseYaml, readRule } from './rules.js';
+import { isDirectory, parseYaml, readInputText, readRule } from './rules.js';
 import type { CliIo } from './run-cli.js';
 
 export interface TestOptions {
@@ -77,6 +77,9 @@ function parseColumn(spec: unknown, where: string): Field {
   return { name: m[1], type: m[2] as KqlType } as Field;
 }
 
+/** A path named in a test file: absolute, or relative to the test file. */
+const relativeTo = (file: string, spec: string): string => (isAbsolute(spec) ? spec : resolve(dirname(file), spec));
+
 /** The tables of a case: a path (relative to the test file) or inline `{columns?, rows}`. */
 async function caseTables(
   specs: Record<string, unknown>, file: string, tmp: string, where: string,
@@ -84,7 +87,7 @@ async function caseTables(
   const out: Record<string, string | Table> = {};
   for (const [name, spec] of Object.entries(specs)) {
     if (typeof spec === 'string') {
-      out[name] = isAbsolute(spec) ? spec : resolve(dirname(file), spec);
+      out[name] = relativeTo(file, spec);
       continue;
     }
     const s = spec as { columns?: unknown; rows?: unknown } | null;
@@ -106,23 +109,13 @@ async function caseTables(
   return out;
 }
 
-/** Reads a case's `query_file` (relative to the test file), so a case can run a .kql file without copying it. */
-async function readQueryFile(spec: string, file: string): Promise<string> {
-  const path = isAbsolute(spec) ? spec : resolve(dirname(file), spec);
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read the query file${code === 'ENOENT' ? ': no such file' : ` (${code})`}.`, path);
-  }
-}
-
 async function runCase(c: Case, file: string, tmp: string, where: string): Promise<Actual> {
   let query: string;
   if (c.rule !== undefined) {
-    query = (await readRule(isAbsolute(c.rule) ? c.rule : resolve(dirname(file), c.rule))).query;
+    query = (await readRule(relativeTo(file, c.rule))).query;
   } else if (typeof c.query_file === 'string') {
-    query = await readQueryFile(c.query_file, file);
+    // A query file (a corpus .kql, say) is run as it is rather than copied into the case.
+    query = await readInputText(relativeTo(file, c.query_file), 'query file');
   } else if (typeof c.query === 'string') {
     query = c.query;
   } else {
@@ -207,12 +200,7 @@ export async function testCommand(paths: readonly string[], opts: TestOptions, i
   const tmp = await mkdtemp(join(tmpdir(), 'kql-test-'));
   try {
     for (const file of files) {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (e) {
-        throw new InputError(`cannot read the test file (${(e as NodeJS.ErrnoException).code}).`, file);
-      }
+      const text = await readInputText(file, 'test file');
       const parsed = parseYaml(text, file);
       const list = Array.isArray(parsed) ? parsed : [parsed];
       const doc = opts.update ? parseDocument(text) : undefined;
