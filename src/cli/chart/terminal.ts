@@ -2,6 +2,7 @@
  * Charts drawn with Unicode for a terminal: line, area and scatter charts on a braille canvas (2×4 dots a
  * cell), bar and column charts and pie shares as horizontal bars, a card as a box of values.
  */
+import { truncate } from '../output/table.js';
 import type { CardChart, Chart, PieChart, Point, XyChart } from './model.js';
 import { timeLabels } from './time-labels.js';
 
@@ -49,10 +50,6 @@ function paint(text: string, series: number, options: TerminalOptions): string {
 export function formatValue(v: number): string {
   if (Number.isInteger(v)) return String(v);
   return String(Number(v.toPrecision(3)));
-}
-
-function fit(text: string, width: number): string {
-  return text.length > width ? text.slice(0, width - 1) + '…' : text;
 }
 
 function legendLine(names: readonly string[], options: TerminalOptions, marker: (k: number) => string): string {
@@ -199,7 +196,7 @@ function xAxisLabels(chart: XyChart, xs: readonly (number | string)[], categorie
   const left = text(first);
   const right = first === last ? '' : text(last);
   const gap = cols - left.length - right.length;
-  if (gap < 1) return fit(left, cols);
+  if (gap < 1) return truncate(left, cols);
   return left + ' '.repeat(gap) + right;
 }
 
@@ -221,7 +218,7 @@ function barLines(chart: XyChart, options: TerminalOptions): string[] {
   const room = Math.max(5, options.width - labelWidth - valueWidth - 3);
   const lines: string[] = [];
   categories.forEach((c, i) => {
-    const label = fit(c, labelWidth).padEnd(labelWidth);
+    const label = truncate(c, labelWidth).padEnd(labelWidth);
     if (stacked) {
       const scale = chart.stack === 'stacked100' ? (totals[i] === 0 ? 0 : room / totals[i]) : peak === 0 ? 0 : room / peak;
       const bar = values.map((m, k) => paint(FILLS[k % FILLS.length].repeat(Math.round((m.get(c) ?? 0) * scale)), k, options)).join('');
@@ -255,7 +252,7 @@ function pieLines(chart: PieChart, options: TerminalOptions): string[] {
   const labelWidth = Math.min(LABEL_WIDTH, maxOf(chart.slices.map((s) => s.label.length), 0));
   const tails = chart.slices.map((s) => `${formatValue(s.value)} (${total === 0 ? '0.0' : ((s.value / total) * 100).toFixed(1)}%)`);
   const room = Math.max(5, options.width - labelWidth - maxOf(tails.map((t) => t.length), 0) - 3);
-  return chart.slices.map((s, k) => `${fit(s.label, labelWidth).padEnd(labelWidth)} │${paint(barOf(s.value, peak, room), k, options)} ${tails[k]}`);
+  return chart.slices.map((s, k) => `${truncate(s.label, labelWidth).padEnd(labelWidth)} │${paint(barOf(s.value, peak, room), k, options)} ${tails[k]}`);
 }
 
 function cardLines(chart: CardChart): string[] {

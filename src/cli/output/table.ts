@@ -69,7 +69,8 @@ function width(text: string): number {
   return n;
 }
 
-function truncate(text: string, max: number): string {
+/** The text cut to `max` characters on screen, ending in … when cut. */
+export function truncate(text: string, max: number): string {
   return width(text) <= max ? text : Array.from(text).slice(0, max - 1).join('') + '…';
 }
 
