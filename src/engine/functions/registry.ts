@@ -16,6 +16,7 @@ import type { ScalarFunction } from './signature.js';
 import { seriesFunctions } from './series.js';
 import { stringFunctions } from './strings.js';
 import { textFunctions } from './text.js';
+import { timezoneFunctions } from './timezones.js';
 import { trigFunctions } from './trig.js';
 import { unicodeFunctions } from './unicode.js';
 
@@ -34,6 +35,7 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   seriesFunctions,
   trigFunctions,
   textFunctions,
+  timezoneFunctions,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */

@@ -1,0 +1,68 @@
+/**
+ * Time-zone conversions with the IANA database that Node's Intl carries: datetime_utc_to_local,
+ * datetime_local_to_utc. An unknown zone gives null.
+ */
+import { TICKS_PER_MS, UNIX_EPOCH_TICKS } from '../types.js';
+import { fn } from './define.js';
+import { sig, type ScalarFunction } from './signature.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+        hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
+      });
+    } catch {
+      f = null;
+    }
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC, in milliseconds, at a UTC instant (ms since 1970). */
+function offsetAt(f: Intl.DateTimeFormat, utcMs: number): number {
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(utcMs)) p[part.type] = part.value;
+  const year = p.era === 'BC' ? 1 - Number(p.year) : Number(p.year);
+  const wall = Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  // Date.UTC maps years 0–99 to 1900–1999; set the year again.
+  const d = new Date(wall);
+  d.setUTCFullYear(year);
+  return d.getTime() - Math.floor(utcMs / 1000) * 1000;
+}
+
+const msOf = (ticks: bigint): number => Number((ticks - UNIX_EPOCH_TICKS) / TICKS_PER_MS);
+const ticksOfMs = (ms: number): bigint => BigInt(ms) * TICKS_PER_MS;
+
+function utcToLocal(t: bigint, zone: string): bigint | null {
+  const f = formatterFor(zone);
+  return f && t + ticksOfMs(offsetAt(f, msOf(t)));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The UTC instant whose local time is t. A local time skipped by a forward clock change takes the
+ * offset in force after the change (observed: Europe/Brussels 2022-03-27 02:00 → 00:00 UTC); one
+ * that occurs twice resolves to its first occurrence.
+ */
+function localToUtc(t: bigint, zone: string): bigint | null {
+  const f = formatterFor(zone);
+  if (!f) return null;
+  const local = msOf(t);
+  const before = offsetAt(f, local - DAY_MS);
+  const after = offsetAt(f, local + DAY_MS);
+  const fits = [before, after].filter((o) => offsetAt(f, local - o) === o);
+  const offset = fits.length === 0 ? after : Math.max(...fits);
+  return t - ticksOfMs(offset);
+}
+
+export const timezoneFunctions: readonly ScalarFunction[] = [
+  fn('datetime_utc_to_local', [sig(['datetime', 'string'], 'datetime', utcToLocal)]),
+  fn('datetime_local_to_utc', [sig(['datetime', 'string'], 'datetime', localToUtc)]),
+];

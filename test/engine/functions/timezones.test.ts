@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDatetime } from '../../../src/engine/time.js';
+import { call } from './helpers.js';
+
+const dt = (s: string): bigint => parseIsoDatetime(s)!;
+
+describe('datetime_local_to_utc / datetime_utc_to_local (documented examples)', () => {
+  it.each([
+    ['2020-02-02T20:02:20Z', 'US/Pacific', '2020-02-03T04:02:20Z'],
+    ['2020-02-02T20:02:20Z', 'America/Chicago', '2020-02-03T02:02:20Z'],
+    ['2020-02-02T20:02:20Z', 'Europe/Paris', '2020-02-02T19:02:20Z'],
+    // Brussels moved from +01:00 to +02:00 at 2022-03-27 01:00 UTC; 02:00 local does not exist.
+    ['2022-03-27T01:00:00Z', 'Europe/Brussels', '2022-03-27T00:00:00Z'],
+    ['2022-03-27T02:00:00Z', 'Europe/Brussels', '2022-03-27T00:00:00Z'],
+    ['2022-03-27T03:00:00Z', 'Europe/Brussels', '2022-03-27T01:00:00Z'],
+    // Back to +01:00 at 2022-10-30 01:00 UTC: 02:30 local happens twice; the first is 00:30 UTC.
+    ['2022-10-30T02:30:00Z', 'Europe/Brussels', '2022-10-30T00:30:00Z'],
+    ['2022-07-01T12:00:00.1234567Z', 'UTC', '2022-07-01T12:00:00.1234567Z'],
+  ])('local %s in %s is %s UTC', (local, zone, utc) => {
+    expect(call('datetime_local_to_utc', [dt(local), zone], ['datetime', 'string'])).toBe(dt(utc));
+  });
+  it.each([
+    ['2022-03-27T00:00:00Z', 'Europe/Brussels', '2022-03-27T01:00:00Z'],
+    ['2022-03-27T01:00:00Z', 'Europe/Brussels', '2022-03-27T03:00:00Z'],
+    ['2026-08-02T23:56:37.6227102Z', 'US/Pacific', '2026-08-02T16:56:37.6227102Z'],
+    ['2026-08-02T23:56:37.6227102Z', 'Australia/Canberra', '2026-08-03T09:56:37.6227102Z'],
+    ['2022-01-01T00:00:00Z', 'Asia/Kolkata', '2022-01-01T05:30:00Z'],
+  ])('UTC %s in %s is %s local', (utc, zone, local) => {
+    expect(call('datetime_utc_to_local', [dt(utc), zone], ['datetime', 'string'])).toBe(dt(local));
+  });
+  it('gives null for an unknown zone', () => {
+    expect(call('datetime_utc_to_local', [dt('2022-01-01T00:00:00Z'), 'Mars/Olympus'], ['datetime', 'string'])).toBe(null);
+    expect(call('datetime_local_to_utc', [dt('2022-01-01T00:00:00Z'), ''], ['datetime', 'string'])).toBe(null);
+  });
+});
