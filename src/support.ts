@@ -1,6 +1,7 @@
 /** The support matrix of the README, generated from the registries. */
 import { allAggregates } from './engine/aggregates/registry.js';
 import { allFunctions } from './engine/functions/registry.js';
+import { windowFunctions } from './engine/functions/window.js';
 import { OPERATORS } from './operators/index.js';
 
 /**
@@ -30,6 +31,7 @@ export function supportMatrix(): string {
     `| Operators (${refused.length}) | refused by name | ${list(refused)} |`,
     `| Scalar functions (${functions.length}) | supported | ${list(functions)} |`,
     `| Aggregates (${aggregates.length}) | supported | ${list(aggregates)} |`,
+    `| Window functions (${windowFunctions.length}) | supported after \`sort\`, \`serialize\`, \`top\`, \`range\` | ${list(windowFunctions.map((f) => f.name))} |`,
     '| Anything else | refused with `Not supported: …` or `Unknown function …` | |',
     '',
   ].join('\n');

@@ -6,7 +6,7 @@
 import type { Batch } from './batch.js';
 import { Column, ColumnBuilder, type JsValue, type Reader } from './column.js';
 import type { DynValue } from './dynamic.js';
-import type { BoundExpr, CallExpr, InSetExpr, LogicalExpr } from './expr.js';
+import type { BoundExpr, CallExpr, InSetExpr, LogicalExpr, WindowExpr } from './expr.js';
 import { toKqlString } from './functions/conversion.js';
 import { convertValue } from './functions/signature.js';
 import { executePlan } from './execute.js';
@@ -68,6 +68,8 @@ export function compileExpr(e: BoundExpr, ex: ExecContext): Evaluator {
       return compileLogical(e, ex);
     case 'InSet':
       return compileInSet(e, ex);
+    case 'Window':
+      return compileWindow(e, ex);
     case 'ScalarSubquery': {
       let value: ScalarValue | undefined;
       return () => (value ??= scalar(e.type, firstColumnValues(e.plan, ex, 1)[0] ?? (e.type === 'string' ? '' : null)));
@@ -146,6 +148,20 @@ function compileCall(e: CallExpr, ex: ExecContext): Evaluator {
       out.append(apply(rowVals));
     }
     return out.finish();
+  };
+}
+
+/** A window function over the batch, which its operator made the whole row set (see hasWindow). */
+function compileWindow(e: WindowExpr, ex: ExecContext): Evaluator {
+  const args = e.args.map((a) => compileExpr(a, ex));
+  return (batch) => {
+    const readers = args.map((f, k) => {
+      const r = readerOf(f(batch));
+      const from = e.args[k].type;
+      const to = e.paramTypes[k];
+      return from === to ? r : (i: number) => convertValue(r(i), from, to);
+    });
+    return Column.fromValues(e.type, e.fn.run(readers, batch.length, e.loc).map((v) => finishValue(e.type, v)));
   };
 }
 

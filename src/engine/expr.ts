@@ -5,6 +5,7 @@
 import type { Span } from '../parser/ast.js';
 import type { JsValue } from './column.js';
 import type { Kernel } from './functions/signature.js';
+import type { WindowFunction } from './functions/window.js';
 import type { PlanNode } from './plan.js';
 import type { KqlType } from './types.js';
 
@@ -64,7 +65,34 @@ export interface ScalarSubqueryExpr {
   readonly plan: PlanNode;
 }
 
-export type BoundExpr = ConstExpr | ColumnRefExpr | CallExpr | LogicalExpr | InSetExpr | ScalarSubqueryExpr;
+/** A window function (`prev`, `row_number`, …): computed over the whole serialized row set at once. */
+export interface WindowExpr {
+  readonly kind: 'Window';
+  readonly type: KqlType;
+  readonly fn: WindowFunction;
+  readonly args: readonly BoundExpr[];
+  /** Each argument is converted from its own type to this one before the function sees it. */
+  readonly paramTypes: readonly KqlType[];
+  readonly loc: Span;
+}
+
+export type BoundExpr = ConstExpr | ColumnRefExpr | CallExpr | LogicalExpr | InSetExpr | ScalarSubqueryExpr | WindowExpr;
+
+/** Whether an expression calls a window function (its operator must then see all rows at once). */
+export function hasWindow(e: BoundExpr): boolean {
+  switch (e.kind) {
+    case 'Window':
+      return true;
+    case 'Call':
+      return e.args.some(hasWindow);
+    case 'Logical':
+      return hasWindow(e.left) || hasWindow(e.right);
+    case 'InSet':
+      return hasWindow(e.left);
+    default:
+      return false;
+  }
+}
 
 export function constant(type: KqlType, value: JsValue): ConstExpr {
   return { kind: 'Const', type, value };
@@ -85,5 +113,7 @@ export function exprText(e: BoundExpr): string {
       return `${exprText(e.left)} ${e.op} (${e.source ? 'subquery' : `${e.values.length} values`})`;
     case 'ScalarSubquery':
       return 'toscalar(subquery)';
+    case 'Window':
+      return `${e.fn.name}(${e.args.map(exprText).join(', ')})`;
   }
 }

@@ -5,6 +5,7 @@
 import { Batch } from './batch.js';
 import { Column, ColumnBuilder, type JsValue } from './column.js';
 import { dynToJson, type DynValue } from './dynamic.js';
+import { hasWindow, type BoundExpr } from './expr.js';
 import type { Field, KqlType } from './types.js';
 
 /** All batches as one (copied only when there is more than one). */
@@ -20,6 +21,11 @@ export function concatBatches(schema: readonly Field[], batches: readonly Batch[
     return out.finish();
   });
   return new Batch(schema, columns, n);
+}
+
+/** The input as one batch when an expression calls a window function (it must see every row at once). */
+export function wholeIfWindowed(exprs: readonly BoundExpr[], schema: readonly Field[], input: Iterable<Batch>): Iterable<Batch> {
+  return exprs.some(hasWindow) ? [concatBatches(schema, [...input])] : input;
 }
 
 /** A column of the given type with the rows picked by `rows` (-1 gives null, or "" for strings). */

@@ -10,11 +10,12 @@ import { datatable } from './datatable.js';
 import { distinct } from './distinct.js';
 import { join, lookup } from './join.js';
 import { mvExpand } from './mv-expand.js';
+import { parse } from './parse.js';
 import { projectColumns, projectRename } from './project-columns.js';
 import { sort } from './sort.js';
 import { top } from './top.js';
 import { union } from './union.js';
-import { extend } from './extend.js';
+import { extend, serialize } from './extend.js';
 import { makeSeries } from './make-series.js';
 import type { ExecDef, OperatorDef } from './operator.js';
 import { print } from './print.js';
@@ -30,6 +31,7 @@ import { where } from './where.js';
 export const OPERATORS: readonly { readonly keywords: readonly string[]; readonly def: OperatorDef<never, never> }[] = [
   { keywords: ['where', 'filter'], def: where },
   { keywords: ['extend'], def: extend },
+  { keywords: ['serialize'], def: serialize },
   { keywords: ['project'], def: project },
   { keywords: ['summarize'], def: summarize },
   { keywords: ['make-series'], def: makeSeries },
@@ -47,6 +49,7 @@ export const OPERATORS: readonly { readonly keywords: readonly string[]; readonl
   { keywords: ['lookup'], def: lookup },
   { keywords: ['union'], def: union },
   { keywords: ['mv-expand'], def: mvExpand },
+  { keywords: ['parse', 'parse-where'], def: parse },
   { keywords: ['as'], def: as },
   { keywords: ['datatable'], def: datatable },
 ] as never;

@@ -4,6 +4,7 @@ import { compileExpr, toColumn } from '../engine/compile-expr.js';
 import { SemanticError } from '../engine/errors.js';
 import { exprText, type BoundExpr } from '../engine/expr.js';
 import type { PlanNode } from '../engine/plan.js';
+import { wholeIfWindowed } from '../engine/rows.js';
 import { nextColumnName, uniqueName } from '../engine/schema.js';
 import type { Field } from '../engine/types.js';
 import { inputOf, type OperatorDef } from './operator.js';
@@ -22,7 +23,7 @@ export const project: OperatorDef<Project, ProjectPlan> = {
     const exprs: BoundExpr[] = [];
     const taken = new Set<string>();
     for (const item of node.items) {
-      const expr = cx.bindScalar(item.expr, inPlan.schema);
+      const expr = cx.bindScalar(item.expr, inPlan.schema, inPlan);
       // A name written out (`a = …` or a bare column) may not repeat; a name inferred from a
       // function call gets a numeric suffix (`project Timestamp, tostring(Timestamp)` → Timestamp1).
       const written = item.name?.name ?? (item.expr.kind === 'Name' ? item.expr.name : undefined);
@@ -38,7 +39,7 @@ export const project: OperatorDef<Project, ProjectPlan> = {
   },
   *exec(plan, input, ex) {
     const evals = plan.exprs.map((e) => compileExpr(e, ex));
-    for (const batch of input) {
+    for (const batch of wholeIfWindowed(plan.exprs, plan.input!.schema, input)) {
       yield new Batch(plan.schema, evals.map((run) => toColumn(run(batch), batch.length)), batch.length);
     }
   },

@@ -3,6 +3,7 @@ import { compileExpr, selectTrue } from '../engine/compile-expr.js';
 import { SemanticError } from '../engine/errors.js';
 import { exprText, type BoundExpr } from '../engine/expr.js';
 import type { PlanNode } from '../engine/plan.js';
+import { wholeIfWindowed } from '../engine/rows.js';
 import type { JoinPlan } from './join.js';
 import { inputOf, type OperatorDef } from './operator.js';
 
@@ -26,6 +27,8 @@ function refersOnlyBelow(e: BoundExpr, count: number): boolean {
       return refersOnlyBelow(e.left, count);
     case 'ScalarSubquery':
       return true;
+    case 'Window':
+      return false;
   }
 }
 
@@ -34,7 +37,7 @@ export const where: OperatorDef<Where, WherePlan> = {
   planKind: 'Where',
   bind(node, input, cx) {
     const inPlan = inputOf(input);
-    const predicate = cx.bindScalar(node.predicate, inPlan.schema);
+    const predicate = cx.bindScalar(node.predicate, inPlan.schema, inPlan);
     if (predicate.type !== 'bool') {
       throw new SemanticError(`The 'where' predicate must be a bool, not a ${predicate.type}.`, node.predicate.loc);
     }
@@ -53,7 +56,7 @@ export const where: OperatorDef<Where, WherePlan> = {
   },
   *exec(plan, input, ex) {
     const predicate = compileExpr(plan.predicate, ex);
-    for (const batch of input) {
+    for (const batch of wholeIfWindowed([plan.predicate], plan.input!.schema, input)) {
       const selected = selectTrue(predicate(batch), batch.length);
       if (!selected) yield batch;
       else if (selected.length > 0) yield batch.take(selected);

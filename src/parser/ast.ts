@@ -192,6 +192,13 @@ export interface Extend {
   readonly loc: Span;
 }
 
+/** `serialize [Name = Expr, ...]`: extend that also marks the row order as fixed (for window functions). */
+export interface Serialize {
+  readonly kind: 'Serialize';
+  readonly items: readonly Assignment[];
+  readonly loc: Span;
+}
+
 export interface Project {
   readonly kind: 'Project';
   readonly items: readonly Assignment[];
@@ -368,6 +375,24 @@ export interface MvExpand {
   readonly loc: Span;
 }
 
+/** One element of a parse pattern: `*`, a delimiter text, or a column (type name as written, if any). */
+export type ParsePart =
+  | { readonly kind: 'star' }
+  | { readonly kind: 'text'; readonly text: string; readonly loc: Span }
+  | { readonly kind: 'column'; readonly name: NameRef; readonly typeName?: string; readonly loc: Span };
+
+/** `parse` and `parse-where` (`where: true`): columns extracted from a string by a pattern. */
+export interface Parse {
+  readonly kind: 'Parse';
+  readonly where: boolean;
+  /** `simple`, `regex` or `relaxed` (the default is simple). */
+  readonly parseKind: string;
+  readonly flags?: string;
+  readonly source: Expr;
+  readonly parts: readonly ParsePart[];
+  readonly loc: Span;
+}
+
 /** `as [hint.materialized=true] Name`: names the input for later reference in the same query. */
 export interface As {
   readonly kind: 'As';
@@ -376,8 +401,8 @@ export interface As {
 }
 
 export type QueryOperator =
-  | Where | Extend | Project | Summarize | MakeSeries | Render | Take | Count
-  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | As;
+  | Where | Extend | Serialize | Project | Summarize | MakeSeries | Render | Take | Count
+  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | Parse | As;
 
 /** `print [Name =] expr, ...`: one row, no input. */
 export interface Print {

@@ -22,6 +22,7 @@ import {
   type Literal,
   type MvExpandItem,
   type NameRef,
+  type ParsePart,
   type Pipe,
   type Query,
   type QueryOperator,
@@ -197,6 +198,12 @@ function queryOperator(c: cst.QueryOperatorCstChildren): QueryOperator {
     const items = assignmentList(e.assignmentList[0]!.children);
     return node('Extend', coverAll(e.Extend[0], items.at(-1)!.loc), { items });
   }
+  if (c.serializeOperator) {
+    const s = c.serializeOperator[0]!.children;
+    const items = s.assignmentList ? assignmentList(s.assignmentList[0]!.children) : [];
+    return node('Serialize', coverAll(s.Serialize[0], items.at(-1)?.loc), { items });
+  }
+  if (c.parseOperator) return parse(c.parseOperator[0]!.children);
   if (c.projectOperator) {
     const p = c.projectOperator[0]!.children;
     const items = assignmentList(p.assignmentList[0]!.children);
@@ -333,6 +340,30 @@ function mvExpand(c: cst.MvExpandOperatorCstChildren): QueryOperator {
     ...(limit && { limit }),
     ...(bagExpansion !== undefined && { bagExpansion }),
     ...(withItemIndex && { withItemIndex: nameOfToken(withItemIndex) }),
+  });
+}
+
+function parse(c: cst.ParseOperatorCstChildren): QueryOperator {
+  const params = parameters(c.operatorParameters[0]!.children);
+  const flags = params.get('flags')?.image;
+  const parts: ParsePart[] = c.parsePart.map(({ children: p }) => {
+    if (p.Star) return { kind: 'star' };
+    if (p.StringLiteral) {
+      const token = p.StringLiteral[0]!;
+      return { kind: 'text', text: decodeString(token.image, token.startOffset), loc: tokenSpan(token) };
+    }
+    const column = name(p.name![0]!.children);
+    const typeName = p.typeName?.[0]!.image;
+    return { kind: 'column', name: column, ...(typeName !== undefined && { typeName }), loc: coverAll(column.loc, p.typeName?.[0]) };
+  });
+  const last = c.parsePart.at(-1)!.children;
+  return node('Parse', coverAll((c.Parse ?? c.ParseWhere)![0], last.Star?.[0], last.StringLiteral?.[0], last.typeName?.[0],
+    last.name && name(last.name[0]!.children).loc), {
+    where: !!c.ParseWhere,
+    parseKind: params.get('kind')?.image ?? 'simple',
+    ...(flags !== undefined && { flags }),
+    source: scalarExpr(c.scalarExpr[0]!.children),
+    parts,
   });
 }
 

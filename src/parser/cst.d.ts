@@ -247,6 +247,8 @@ export interface QueryOperatorCstNode extends CstNode {
 export type QueryOperatorCstChildren = {
   whereOperator?: WhereOperatorCstNode[];
   extendOperator?: ExtendOperatorCstNode[];
+  serializeOperator?: SerializeOperatorCstNode[];
+  parseOperator?: ParseOperatorCstNode[];
   projectOperator?: ProjectOperatorCstNode[];
   summarizeOperator?: SummarizeOperatorCstNode[];
   makeSeriesOperator?: MakeSeriesOperatorCstNode[];
@@ -295,6 +297,43 @@ export interface ExtendOperatorCstNode extends CstNode {
 export type ExtendOperatorCstChildren = {
   Extend: IToken[];
   assignmentList: AssignmentListCstNode[];
+};
+
+export interface SerializeOperatorCstNode extends CstNode {
+  name: "serializeOperator";
+  children: SerializeOperatorCstChildren;
+}
+
+export type SerializeOperatorCstChildren = {
+  Serialize: IToken[];
+  assignmentList?: AssignmentListCstNode[];
+};
+
+export interface ParseOperatorCstNode extends CstNode {
+  name: "parseOperator";
+  children: ParseOperatorCstChildren;
+}
+
+export type ParseOperatorCstChildren = {
+  Parse?: IToken[];
+  ParseWhere?: IToken[];
+  operatorParameters: OperatorParametersCstNode[];
+  scalarExpr: ScalarExprCstNode[];
+  With: IToken[];
+  parsePart: ParsePartCstNode[];
+};
+
+export interface ParsePartCstNode extends CstNode {
+  name: "parsePart";
+  children: ParsePartCstChildren;
+}
+
+export type ParsePartCstChildren = {
+  Star?: IToken[];
+  StringLiteral?: IToken[];
+  name?: NameCstNode[];
+  Colon?: IToken[];
+  typeName?: IToken[];
 };
 
 export interface ProjectOperatorCstNode extends CstNode {

@@ -117,13 +117,14 @@ export const ProjectAway = dashed('ProjectAway', 'project-away');
 export const ProjectKeep = dashed('ProjectKeep', 'project-keep');
 export const ProjectReorder = dashed('ProjectReorder', 'project-reorder');
 export const ProjectRename = dashed('ProjectRename', 'project-rename');
+export const ParseWhere = dashed('ParseWhere', 'parse-where');
 /** The orders of project-reorder besides `asc` and `desc`. */
 export const GrannyAsc = dashed('GrannyAsc', 'granny-asc');
 export const GrannyDesc = dashed('GrannyDesc', 'granny-desc');
 
 /** Dashed operators we refuse by name; without this token `mv-apply` would read as `mv - apply`. */
 const UNSUPPORTED_DASHED = [
-  'mv-apply', 'parse-where', 'parse-kv', 'top-nested', 'top-hitters', 'make-graph', 'graph-match', 'graph-merge',
+  'mv-apply', 'parse-kv', 'top-nested', 'top-hitters', 'make-graph', 'graph-match', 'graph-merge',
   'graph-to-table', 'graph-shortest-paths', 'graph-mark-components',
 ];
 
@@ -215,6 +216,8 @@ export const Regex = keyword('Regex', 'regex', soft);
 export const Where = keyword('Where', 'where', soft);
 export const Filter = keyword('Filter', 'filter', soft);
 export const Extend = keyword('Extend', 'extend', soft);
+export const Serialize = keyword('Serialize', 'serialize', soft);
+export const Parse = keyword('Parse', 'parse', soft);
 export const Project = keyword('Project', 'project', soft);
 export const Summarize = keyword('Summarize', 'summarize', soft);
 export const Render = keyword('Render', 'render', soft);
@@ -311,6 +314,7 @@ export const allTokens: TokenType[] = [
   ProjectKeep,
   ProjectReorder,
   ProjectRename,
+  ParseWhere,
   GrannyAsc,
   GrannyDesc,
   UnsupportedDashedOperator,
