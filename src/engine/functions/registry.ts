@@ -10,6 +10,7 @@ import { conversionFunctions } from './conversion.js';
 import { datetimeFunctions } from './datetime.js';
 import { dynamicFunctions } from './dynamic.js';
 import { encodingFunctions } from './encoding.js';
+import { geoCellFunctions } from './geo-cells.js';
 import { ipFunctions } from './ip.js';
 import { mathFunctions } from './math.js';
 import type { ScalarFunction } from './signature.js';
@@ -36,6 +37,7 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   trigFunctions,
   textFunctions,
   timezoneFunctions,
+  geoCellFunctions,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */
