@@ -2,17 +2,11 @@
 // Times loadTable alone (in this process, after a warm-up load) on a generated UrlClickEvents export:
 // every column, then only the columns of the seed query url-clicks-actions-by-url.
 // Usage: node bench/load.mjs [ROWS]   (default 100000; build first)
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadTable } from '../dist/engine/io/index.js';
-import { generate } from './generate.mjs';
+import { benchData } from './generate.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rows = Number(process.argv[2] ?? 100_000);
-const csv = join(root, 'bench', 'data', `UrlClickEvents-${rows}.csv`);
-mkdirSync(dirname(csv), { recursive: true });
-if (!existsSync(csv)) await generate(rows, csv);
+const csv = await benchData(rows);
 
 const RUNS = 5;
 const cases = {
