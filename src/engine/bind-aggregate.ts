@@ -60,7 +60,7 @@ function argumentName(expr: Expr | undefined): string {
 
 /** Kusto's default name of an aggregate column: prefix_firstArgumentName (count() → count_). */
 export function defaultAggregateName(call: Call, fn: AggregateFunction): string {
-  const arg = argumentName(call.args[0]);
+  const arg = [...Array(fn.nameArgs ?? 1).keys()].map((k) => argumentName(call.args[k])).join('_');
   return fn.namePrefix === '' ? arg || fn.name : `${fn.namePrefix}_${arg}`;
 }
 

@@ -28,6 +28,8 @@ export interface AggregateFunction {
    * name (take_any(x) → x).
    */
   readonly namePrefix: string;
+  /** How many argument names the default name joins (covariance(x, y) → covariance_x_y); 1 when absent. */
+  readonly nameArgs?: number;
   readonly signatures: readonly AggregateSignature[];
   /** Positions of arguments that must be constants (make_set's size, percentile's p). */
   readonly constantArgs?: readonly number[];

@@ -8,6 +8,7 @@ import { InternalError } from '../errors.js';
 import type { AggregateFunction } from './aggregate.js';
 import { avgAggregates } from './avg.js';
 import { countAggregates } from './count.js';
+import { covarianceAggregates } from './covariance.js';
 import { dcountAggregates } from './dcount.js';
 import { makeListAggregates } from './make-list.js';
 import { makeSetAggregates } from './make-set.js';
@@ -26,6 +27,7 @@ const FAMILIES: readonly (readonly AggregateFunction[])[] = [
   makeListAggregates,
   takeAnyAggregates,
   stdevAggregates,
+  covarianceAggregates,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */
