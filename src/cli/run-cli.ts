@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { KqlError } from '../engine/errors.js';
 import { checkCommand } from './check.js';
+import { convertCommand } from './convert.js';
 import { describeError, exitCodeOf } from './errors.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -28,6 +29,7 @@ Examples:
   $ echo 'UrlClickEvents | take 5' | kql run -t UrlClickEvents=export.jsonl
   $ kql check -f hunt.kql -t UrlClickEvents=export.csv --format json
   $ kql schema query_data.csv -t UrlClickEvents
+  $ kql convert export.csv clicks.parquet -t UrlClickEvents   (then: kql run … -t UrlClickEvents=clicks.parquet)
   $ kql run "Hunting Queries/End user malicious clicks.yaml" -t UrlClickEvents=export.csv
   $ kql check rules/          (every .yaml rule, against the built-in table schemas)
   $ kql test tests/           (every *.kqltest.yaml case; --update records the results)
@@ -64,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('run a query over data files and print the result')
     .argument('[query]', 'the query text or a rule file (.yaml) (or use --file, or standard input)')
     .option('-f, --file <path>', 'read the query from a file (.kql, or the `query` of a .yaml rule)')
-    .option('-t, --table <name=path>', 'bind a table name to a data file or folder (CSV, JSON, JSON lines, .gz); a bare PATH names the table after the records\' category or the file; repeatable', collect, [])
+    .option('-t, --table <name=path>', 'bind a table name to a data file or folder (CSV, JSON, JSON lines, .gz, Arrow IPC, Parquet); a bare PATH names the table after the records\' category or the file; repeatable', collect, [])
     .option('--now <iso8601>', 'the instant now() returns, e.g. 2024-03-31T15:00:00Z (default: the clock)')
     .option('--format <format>', 'output format: table, csv, json or ndjson', 'table')
     .option('-o, --output <path>', 'write the result to a file instead of standard output')
@@ -101,6 +103,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (path: string, opts) => {
       debug = !!opts.debug;
       exitCode = await schemaCommand(path, opts, io);
+    });
+
+  dataOptions(program
+    .command('convert'))
+    .description('convert a data file (any supported export) into an Arrow IPC or Parquet file that keeps the exact column types')
+    .argument('<input>', 'the data file or folder')
+    .argument('<output>', 'the file to write: NAME.arrow (Arrow IPC) or NAME.parquet')
+    .option('-t, --table <name>', 'the table the file holds (for its built-in schema; kept in the output)')
+    .option('--debug', 'show stack traces of errors')
+    .action(async (input: string, output: string, opts) => {
+      debug = !!opts.debug;
+      exitCode = await convertCommand(input, output, opts, io);
     });
 
   program

@@ -22,7 +22,13 @@ const FORMATS: Record<string, string> = {
   'ah-api': 'Defender Advanced Hunting API response {"Schema","Results"}',
   'la-query': 'Log Analytics query API / kql --format json {"tables":[…]}',
   rows: 'JSON rows (array or one object per line: data export, saved results)',
+  arrow: 'Arrow IPC file (kql convert, pyarrow, DuckDB, …)',
+  'arrow-stream': 'Arrow IPC stream',
+  parquet: 'Parquet file (ADX .export, kql convert, …)',
 };
+
+/** Formats whose table name comes from their metadata (`kql convert -t NAME`). */
+const COLUMNAR = ['arrow', 'arrow-stream', 'parquet'];
 
 const ORIGINS: Record<TypeOrigin, string> = {
   schema: 'schema',
@@ -42,7 +48,7 @@ export async function schemaCommand(path: string, opts: SchemaOptions, io: CliIo
     const name = opts.table ?? info.table;
     io.stdout(`file:    ${path}\n`);
     io.stdout(`format:  ${info.format} — ${FORMATS[info.format] ?? info.format}\n`);
-    io.stdout(`table:   ${name ?? '(not named by the file; -t NAME gives one)'}${opts.table === undefined && info.table ? ' (from the records\' category)' : ''}\n`);
+    io.stdout(`table:   ${name ?? '(not named by the file; -t NAME gives one)'}${opts.table === undefined && info.table ? ` (from ${COLUMNAR.includes(info.format) ? 'the file\'s metadata' : 'the records\' category'})` : ''}\n`);
     io.stdout(`columns: ${info.columns.length}\n`);
     const width = Math.max(...info.columns.map((c) => c.name.length), 0);
     const typeWidth = Math.max(...info.columns.map((c) => c.type.length), 0);

@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { sourceOf, type Batch, type TableSource } from '../batch.js';
 import { InputError } from '../errors.js';
+import { columnarFormat } from './columnar.js';
 import { readCsv, type CsvRead } from './csv.js';
 import { suffixedNames } from './display-time.js';
 import {
@@ -39,7 +40,8 @@ export async function openTable(path: string, options: OpenOptions = {}): Promis
 }
 
 async function openCsvStream(path: string, options: OpenOptions): Promise<TableSource | undefined> {
-  if (options.skipBadRows || (await isFolder(path))) return undefined;
+  // Columnar files (columnar.ts) are loaded whole, their buffers as they are.
+  if (options.skipBadRows || (await isFolder(path)) || (await columnarFormat(path))) return undefined;
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const prefix = await readSource(path, Math.min(chunkBytes, SAMPLE_BYTES));
   // Small files (read whole anyway) and gzip (decompressed whole) gain nothing.

@@ -1,0 +1,48 @@
+/** `kql convert`'s files read back as the table they were written from: every fixture and export shape, as Arrow IPC and Parquet. */
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tableRows, type Table } from '../../../src/engine/batch.js';
+import { columnarBytes, loadTable, loadTableInfo, readSchemaFile } from '../../../src/engine/io/index.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'kql-columnar-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const DATA_RE = /\.(csv|json|jsonl|log|gz)$/;
+function dataFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? dataFiles(path) : DATA_RE.test(name) && name !== 'schema.json' ? [path] : [];
+  });
+}
+
+/** Every fixture that loads (bad-input fixtures don't), as `-t FILE` would bind it: named after the file. */
+async function fixtures(): Promise<{ path: string; table: Table }[]> {
+  const schema = await readSchemaFile('test/fixtures/io/shapes/schema.json');
+  const out = [];
+  for (const path of ['fixtures', 'test/fixtures', 'test/golden/data'].flatMap(dataFiles)) {
+    const options = /adx-export/.test(path) ? { schema } : { tableName: basename(path).replace(/\..*$/, '') };
+    try {
+      out.push({ path, table: await loadTable(path, options) });
+    } catch {
+      // a fixture of bad input
+    }
+  }
+  return out;
+}
+
+describe('converted files', () => {
+  it.each(['arrow', 'parquet'] as const)('read back identical as %s: schema, values and types of every fixture', async (format) => {
+    const all = await fixtures();
+    expect(all.length).toBeGreaterThan(60);
+    for (const [k, { path, table }] of all.entries()) {
+      const out = join(tmp, `f${k}.${format}`);
+      writeFileSync(out, await columnarBytes(table, format, 'T'));
+      const { table: back, info } = await loadTableInfo(out);
+      expect({ path, schema: back.schema }).toEqual({ path, schema: table.schema });
+      expect({ path, rows: tableRows(back) }).toEqual({ path, rows: tableRows(table) });
+      expect(info.table).toBe('T');
+    }
+  }, 60_000);
+});
