@@ -14,6 +14,7 @@ import { geoCellFunctions } from './geo-cells.js';
 import { ipFunctions } from './ip.js';
 import { mathFunctions } from './math.js';
 import type { ScalarFunction } from './signature.js';
+import { punycodeFunctions } from './punycode.js';
 import { seriesFunctions } from './series.js';
 import { stringFunctions } from './strings.js';
 import { textFunctions } from './text.js';
@@ -37,6 +38,7 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   trigFunctions,
   textFunctions,
   timezoneFunctions,
+  punycodeFunctions,
   geoCellFunctions,
 ];
 
