@@ -1,5 +1,5 @@
 /**
- * More string builders: strrep, tohex, replace_strings.
+ * More string functions: strrep, tohex, replace_strings, parse_csv.
  */
 import type { JsValue } from '../column.js';
 import type { DynValue } from '../dynamic.js';
@@ -45,6 +45,37 @@ function replaceStrings(text: string, lookups: DynValue, rewrites: DynValue): st
   return pieces.map((p) => p.text).join('');
 }
 
+/**
+ * The fields of the first CSV record (documented: further records are ignored). A quoted field
+ * may hold commas, newlines and `""` for a quote.
+ */
+function parseCsv(text: string): DynValue {
+  const fields: DynValue[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') break;
+    else field += c;
+    i++;
+  }
+  fields.push(field);
+  return fields;
+}
+
 export const textFunctions: readonly ScalarFunction[] = [
   fn('strrep', [
     {
@@ -57,4 +88,5 @@ export const textFunctions: readonly ScalarFunction[] = [
     sig(['long', 'long'], 'string', toHex(64), { optional: 1 }),
   ]),
   fn('replace_strings', [sig(['string', 'dynamic', 'dynamic'], 'string', replaceStrings)]),
+  fn('parse_csv', [sig(['string'], 'dynamic', parseCsv)]),
 ];

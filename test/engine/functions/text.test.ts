@@ -42,3 +42,14 @@ describe('replace_strings (documented examples)', () => {
     expect(call('replace_strings', [text, [...lookups], [...rewrites]], ['string', 'dynamic', 'dynamic'])).toBe(expected);
   });
 });
+
+describe('parse_csv (documented examples)', () => {
+  it.each([
+    ['aa,"b,b,b",cc,"Escaping quotes: ""Title""","line1\nline2"', ['aa', 'b,b,b', 'cc', 'Escaping quotes: "Title"', 'line1\nline2']],
+    ['record1,a,b,c\nrecord2,x,y,z', ['record1', 'a', 'b', 'c']],
+    ['', ['']],
+    ['a,,b,', ['a', '', 'b', '']],
+  ])('parse_csv(%j)', (text, expected) => {
+    expect(call('parse_csv', [text], ['string'])).toEqual(expected);
+  });
+});
