@@ -8,7 +8,8 @@ import { build } from 'esbuild';
 const onDemand = ['vega', 'vega-lite', '@resvg/resvg-js', 'parquet-wasm', '@duckdb/node-api'];
 
 await build({
-  entryPoints: { kql: 'dist/cli.js' },
+  // The CSV scan's worker thread runs a script of its own (src/engine/io/csv-worker.ts).
+  entryPoints: { kql: 'dist/cli.js', 'kql-csv-worker': 'dist/engine/io/csv-worker.js' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

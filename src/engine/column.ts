@@ -347,3 +347,40 @@ function utf8Data(strings: readonly string[]): Data<Utf8> {
   }
   return makeData({ type: new Utf8(), length: strings.length, nullCount: 0, valueOffsets: offsets, data: bytes.subarray(0, at) });
 }
+
+/** The buffers of a dense column, as a worker thread sends them (structured clone, buffers transferred). */
+export interface ColumnParts {
+  readonly type: KqlType;
+  readonly length: number;
+  readonly nullCount: number;
+  /** Packed bits for bool, dictionary keys for string, guid and dynamic, else the values. */
+  readonly values: Uint8Array | Int32Array | Float64Array | BigInt64Array;
+  readonly nullBitmap?: Uint8Array;
+  readonly dictionaryOffsets?: Int32Array;
+  readonly dictionaryBytes?: Uint8Array;
+}
+
+export function columnParts(c: Column): ColumnParts {
+  const { data } = c;
+  if (c.sel || data.offset !== 0) throw new InternalError('only a dense column is sent whole');
+  const nullBitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+  const parts = { type: c.type, length: data.length, nullCount: data.nullCount, values: data.values, nullBitmap };
+  if (!data.dictionary) return parts;
+  const dict = dictionaryData(data);
+  return { ...parts, dictionaryOffsets: dict.valueOffsets, dictionaryBytes: dict.values };
+}
+
+export function columnFromParts(p: ColumnParts): Column {
+  const { type, length, nullCount, nullBitmap } = p;
+  if (p.dictionaryOffsets) {
+    const dictionary = makeData({
+      type: new Utf8(), length: p.dictionaryOffsets.length - 1, nullCount: 0, valueOffsets: p.dictionaryOffsets, data: p.dictionaryBytes,
+    });
+    const keys = p.values as Int32Array;
+    return new Column(type, makeData({ type: arrowType(type) as Dictionary<Utf8, Int32>, length, nullCount, nullBitmap, data: keys, dictionary: makeVector(dictionary) }));
+  }
+  const data = type === 'bool'
+    ? makeData({ type: new Bool(), length, nullCount, nullBitmap, data: p.values as Uint8Array })
+    : makeData({ type: arrowType(type) as Int32, length, nullCount, nullBitmap, data: p.values as Int32Array });
+  return new Column(type, data);
+}

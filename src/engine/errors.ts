@@ -53,12 +53,15 @@ export class RuntimeError extends KqlError {
 
 /** Input files that cannot be read: always names the file, and the line when there is one. */
 export class InputError extends KqlError {
+  /** The message without the file and line. */
+  readonly problem: string;
   readonly file?: string;
   readonly line?: number;
-  constructor(message: string, file?: string, line?: number) {
+  constructor(problem: string, file?: string, line?: number) {
     const where = file ? `${file}${line !== undefined ? `:${line}` : ''}: ` : '';
-    super('input', 'INPUT', `${where}${message}`);
+    super('input', 'INPUT', `${where}${problem}`);
     this.name = 'InputError';
+    this.problem = problem;
     this.file = file;
     this.line = line;
   }

@@ -5,16 +5,19 @@
  * row, JSON is parsed whole).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { sourceOf, type Batch, type TableSource } from '../batch.js';
-import { InputError } from '../errors.js';
+import { Batch, sourceOf, type TableSource } from '../batch.js';
+import { columnFromParts } from '../column.js';
+import { InputError, InternalError } from '../errors.js';
 import { columnarFormat } from './columnar.js';
-import { readCsv, type CsvRead } from './csv.js';
+import { parseChunk, type ChunkJob, type ChunkResult } from './csv-chunk.js';
+import type { ChunkReply } from './csv-worker.js';
+import { ChunkWorkers } from './csv-workers.js';
 import { suffixedNames } from './display-time.js';
 import {
   buildTable, formatOf, loadTable, readRecords, resolveInfo, ROW_CAPS, SAMPLE_BYTES, SAMPLE_ROWS, type LoadOptions,
   type ResolvedInfo,
 } from './load.js';
-import { checkText, fileErrorMessage, hasBom, isFolder, readSource } from './source.js';
+import { fileErrorMessage, isFolder, readSource } from './source.js';
 
 /** Bytes read per step: about 35,000 rows of a Defender export, a few MB of columns once converted. */
 const CHUNK_BYTES = 16 << 20;
@@ -53,12 +56,20 @@ async function openCsvStream(path: string, options: OpenOptions): Promise<TableS
   return { schema: info.columns.map(({ name, type }) => ({ name, type })), scan: () => scanCsv(path, sample.names, info, chunkBytes, options) };
 }
 
-/** The batches of a CSV file, a chunk at a time; the same checks and messages as a whole-file load. */
+/**
+ * The batches of a CSV file, a chunk at a time, in file order; the same checks and messages as a whole-file
+ * load. With worker threads, chunks are read ahead and shared between this thread and the workers, each
+ * chunk starting after the previous one's last line break. That guess is checked as each chunk is read
+ * (a quoted field may hold a line break): when it was wrong, the scan goes on alone from the right place.
+ */
 function* scanCsv(
   path: string, names: readonly string[], info: ResolvedInfo, chunkBytes: number, options: OpenOptions,
 ): Generator<Batch> {
   const schema = info.columns.map(({ name, type }) => ({ name, type }));
-  const columns = options.columns && new Set([...options.columns, ...Object.values(options.aliases ?? {})].flatMap(suffixedNames));
+  const columns = options.columns && [...new Set([...options.columns, ...Object.values(options.aliases ?? {})].flatMap(suffixedNames))];
+  const job = (offset: number, chunk: Chunk): ChunkJob => ({
+    path, bytes: chunk.bytes, first: offset === 0, last: chunk.last, names, columns, schema, sources: info.sources, batchSize: options.batchSize,
+  });
   let fd: number;
   let totalBytes: number;
   try {
@@ -67,66 +78,98 @@ function* scanCsv(
   } catch (e) {
     throw new InputError(fileErrorMessage(e), path);
   }
-  try {
-    let buf: Buffer = Buffer.allocUnsafe(chunkBytes);
-    let filled = 0;
-    /** The file offset of buf[0]. */
-    let offset = 0;
-    let rows = 0;
-    let eof = false;
-    let first = true;
-    for (;;) {
-      while (!eof && filled < buf.length) {
-        const n = readSync(fd, buf, filled, buf.length - filled, offset + filled);
-        if (n === 0) eof = true;
-        filled += n;
-      }
-      // A chunk ends after its last line break; the rest waits for the next read.
-      const end = eof ? filled : buf.lastIndexOf(LF, filled - 1) + 1;
-      if (eof && end === 0) break;
-      const skip = first && hasBom(buf) ? 3 : 0;
-      const chunk = buf.subarray(skip, end);
-      const chunkOffset = offset;
-      const linesBefore = () => (chunkOffset === 0 ? 0 : countLines(fd, chunkOffset));
-      const records = end === 0 ? undefined : readChunk(chunk, path, first ? undefined : names, !eof, linesBefore, columns);
-      // No whole record (a record longer than the buffer, or a line break inside quotes ends the chunk
-      // before the record's end): read more first.
-      if (!records || (!eof && records.end === 0)) {
-        buf = grown(buf, filled);
+  const linesBefore = (offset: number) => () => (offset === 0 ? 0 : countLines(fd, offset));
+  let rows = 0;
+  function* emit(result: ChunkResult, offset: number): Generator<Batch> {
+    yield* result.batches;
+    rows += result.rows;
+    options.progress?.({ bytes: offset + result.used, totalBytes, rows });
+  }
+
+  /** Reads chunk after chunk here, from `start` (a record start) to the end. */
+  function* alone(start: number): Generator<Batch> {
+    for (let offset = start, size = chunkBytes; offset < totalBytes;) {
+      const chunk = readChunk(fd, offset, size, totalBytes);
+      const result = parseChunk(job(offset, chunk), linesBefore(offset));
+      if (!result) {
+        size *= 2;
         continue;
       }
-      if (first) checkSameHeader(records.names, names, path);
-      yield* buildTable(path, records, schema, info.sources, options).batches;
-      const used = skip + records.end;
-      rows += records.count;
-      options.progress?.({ bytes: offset + used, totalBytes, rows });
-      if (eof) break;
-      buf.copy(buf, 0, used, filled);
-      filled -= used;
-      offset += used;
-      first = false;
+      yield* emit(result, offset);
+      if (chunk.last) break;
+      offset += result.used;
+      size = chunkBytes;
     }
+  }
+
+  /** Reads with the workers; returns where to go on alone, or undefined at the end of the file. */
+  function* shared(workers: ChunkWorkers): Generator<Batch, number | undefined> {
+    const lanes = workers.count + 1;
+    const queue: { offset: number; chunk: Chunk; length: number; lane: number; id: number }[] = [];
+    let next = 0;
+    let id = 0;
+    const readAhead = (): void => {
+      while (queue.length < 2 * lanes && next < totalBytes) {
+        const chunk = readChunk(fd, next, chunkBytes, totalBytes);
+        if (chunk.bytes.length === 0) return; // no line break in a whole chunk: the scan alone grows it
+        const item = { offset: next, chunk, length: chunk.bytes.length, lane: id % lanes, id: id++ };
+        if (item.lane > 0) workers.submit(item.lane - 1, item.id, job(item.offset, chunk));
+        queue.push(item);
+        next += item.length;
+      }
+    };
+    readAhead();
+    while (queue.length > 0) {
+      const item = queue.shift()!;
+      const result = item.lane === 0
+        ? parseChunk(job(item.offset, item.chunk), linesBefore(item.offset))
+        : received(workers.wait(item.lane - 1, item.id), item.offset);
+      if (result) yield* emit(result, item.offset);
+      if (!result || result.used < item.length) return item.offset + (result?.used ?? 0);
+      readAhead();
+    }
+    return next < totalBytes ? next : undefined;
+  }
+
+  const received = (reply: ChunkReply, offset: number): ChunkResult | undefined => {
+    if ('more' in reply) return undefined;
+    if ('problem' in reply) throw new InputError(reply.problem, path, reply.line === undefined ? undefined : reply.line + linesBefore(offset)());
+    if ('fatal' in reply) throw new InternalError(`CSV worker: ${reply.fatal}`);
+    const batches = reply.batches.map((b) => new Batch(schema, b.columns.map(columnFromParts), b.length));
+    return { batches, used: reply.used, rows: reply.rows };
+  };
+
+  const workers = totalBytes > 2 * chunkBytes ? ChunkWorkers.start() : undefined;
+  try {
+    const rest = workers ? yield* shared(workers) : 0;
+    workers?.close();
+    if (rest !== undefined) yield* alone(rest);
     if (ROW_CAPS.includes(rows)) {
       options.warn?.(`exactly ${rows} rows, a row limit of the portal and APIs: the export is probably cut off.`);
     }
   } finally {
+    workers?.close();
     closeSync(fd);
   }
 }
 
-function readChunk(
-  chunk: Buffer, path: string, header: readonly string[] | undefined, truncated: boolean, linesBefore: () => number,
-  columns: ReadonlySet<string> | undefined,
-): CsvRead {
-  checkText(chunk, path, linesBefore);
-  return readCsv(chunk, path, { columns, header, headerRead: true, truncated, linesBefore });
+interface Chunk {
+  /** From the offset read to after the last line break, or to the end of the file (a buffer of its own). */
+  readonly bytes: Uint8Array;
+  readonly last: boolean;
 }
 
-/** A larger buffer holding the first `filled` bytes of `buf`. */
-function grown(buf: Buffer, filled: number): Buffer {
-  const larger = Buffer.allocUnsafe(buf.length * 2);
-  buf.copy(larger, 0, 0, filled);
-  return larger;
+/** Up to `size` bytes of the file from `offset`, cut after their last line break unless they end the file. */
+function readChunk(fd: number, offset: number, size: number, totalBytes: number): Chunk {
+  const buf = Buffer.allocUnsafeSlow(Math.min(size, totalBytes - offset));
+  let filled = 0;
+  while (filled < buf.length) {
+    const n = readSync(fd, buf, filled, buf.length - filled, offset + filled);
+    if (n === 0) break;
+    filled += n;
+  }
+  const last = offset + filled >= totalBytes;
+  return { bytes: buf.subarray(0, last ? filled : buf.lastIndexOf(LF, filled - 1) + 1), last };
 }
 
 /** The line breaks in the file before `offset` (only when a message needs a line number). */
@@ -142,8 +185,3 @@ function countLines(fd: number, offset: number): number {
   return lines;
 }
 
-function checkSameHeader(read: readonly string[], sampled: readonly string[], path: string): void {
-  if (read.length !== sampled.length || read.some((n, i) => n !== sampled[i])) {
-    throw new InputError('the file changed while it was being read.', path);
-  }
-}

@@ -1,0 +1,78 @@
+/**
+ * Worker threads for a streamed CSV scan. The executor pulls batches synchronously, so the scan waits for a
+ * worker's answer with Atomics.wait and takes it with receiveMessageOnPort: no event loop turn is needed.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { InternalError } from '../errors.js';
+import type { ChunkJob } from './csv-chunk.js';
+import type { ChunkReply, ChunkRequest } from './csv-worker.js';
+
+interface Lane {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly counter: Int32Array;
+}
+
+/** The worker script: beside the bundle (dist/kql.mjs), or beside this module in dist/; none when run from sources. */
+function workerScript(): URL | undefined {
+  for (const name of ['./kql-csv-worker.mjs', './csv-worker.js']) {
+    const url = new URL(name, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+export class ChunkWorkers {
+  private constructor(private readonly lanes: readonly Lane[]) {}
+
+  /** One worker per core but the one the query runs on; none on one core or without the script. */
+  static start(): ChunkWorkers | undefined {
+    const count = Math.min(availableParallelism() - 1, 3);
+    const script = workerScript();
+    if (count < 1 || !script) return undefined;
+    return new ChunkWorkers(Array.from({ length: count }, () => {
+      const { port1, port2 } = new MessageChannel();
+      const signal = new SharedArrayBuffer(4);
+      const worker = new Worker(script, { workerData: { port: port2, signal }, transferList: [port2] });
+      worker.unref();
+      return { worker, port: port1, counter: new Int32Array(signal) };
+    }));
+  }
+
+  get count(): number {
+    return this.lanes.length;
+  }
+
+  /** Sends a chunk to worker `lane`; its bytes move to the worker (they are unusable here afterwards). */
+  submit(lane: number, id: number, job: ChunkJob): void {
+    const request: ChunkRequest = { id, job };
+    this.lanes[lane].worker.postMessage(request, [job.bytes.buffer as ArrayBuffer]);
+  }
+
+  /** Blocks until worker `lane` answers chunk `id` (it answers in the order it was sent chunks). */
+  wait(lane: number, id: number): ChunkReply {
+    const { port, counter } = this.lanes[lane];
+    for (;;) {
+      const seen = Atomics.load(counter, 0);
+      const received = receiveMessageOnPort(port);
+      if (received) {
+        const reply = received.message as ChunkReply;
+        if (reply.id !== id) throw new InternalError(`CSV worker answered chunk ${reply.id}, not ${id}`);
+        return reply;
+      }
+      if (Atomics.wait(counter, 0, seen, 1000) === 'timed-out' && this.lanes[lane].worker.threadId === -1) {
+        throw new InternalError('a CSV worker thread stopped');
+      }
+    }
+  }
+
+  close(): void {
+    for (const { worker, port } of this.lanes) {
+      port.close();
+      void worker.terminate();
+    }
+  }
+}
