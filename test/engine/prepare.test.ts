@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/parser/index.js';
 import { prepareQuery } from '../../src/engine/prepare.js';
-import { tableRows } from '../../src/engine/batch.js';
+import { scannedRows } from '../helpers/table.js';
 
 const FILE = 'test/fixtures/seed/actions.csv';
 const ctx = { now: 0n };
@@ -42,8 +42,8 @@ describe('prepareQuery: projection pushdown', () => {
 
   it('gives the same rows with and without pushdown', async () => {
     const narrow = await prepare('UrlClickEvents | summarize n = count() by Url');
-    const rows = tableRows(narrow.tables.get('UrlClickEvents')!).length;
+    const rows = scannedRows(narrow.tables.get('UrlClickEvents')!).length;
     const wide = await prepare('UrlClickEvents | where true');
-    expect(tableRows(wide.tables.get('UrlClickEvents')!).length).toBe(rows);
+    expect(scannedRows(wide.tables.get('UrlClickEvents')!).length).toBe(rows);
   });
 });

@@ -25,7 +25,7 @@
  * Rows are compared as a multiset (Kusto promises no row order) unless `ordered: true`.
  */
 import { expect } from 'vitest';
-import { Batch, type Table } from '../../src/engine/batch.js';
+import { Batch, tableRows, type Table, type TableSource } from '../../src/engine/batch.js';
 import { Column, type JsValue } from '../../src/engine/column.js';
 import type { DynValue } from '../../src/engine/dynamic.js';
 import type { QueryResult } from '../../src/engine/execute.js';
@@ -125,6 +125,11 @@ export function table(columns: Readonly<Record<string, ColumnSpec>>): Table {
 }
 
 /** Same schema, rows spread over two batches (operators must carry state across batches). */
+/** The rows a scan of the table gives, as tableRows gives them. */
+export function scannedRows(t: TableSource): unknown[][] {
+  return tableRows({ schema: t.schema, batches: [...t.scan()] });
+}
+
 export function splitInTwo(t: Table, at: number): Table {
   const b = t.batches[0];
   const first = Int32Array.from({ length: at }, (_, i) => i);

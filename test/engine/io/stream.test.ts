@@ -6,10 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tableRows, type Batch } from '../../../src/engine/batch.js';
+import { tableRows } from '../../../src/engine/batch.js';
 import { loadTable, type LoadOptions } from '../../../src/engine/io/index.js';
 import { openTable } from '../../../src/engine/io/stream.js';
 import type { Field } from '../../../src/engine/types.js';
+import { scannedRows } from '../../helpers/table.js';
 import { csvHeader, csvLine, prng, randomMs, reseed, row } from '../../../scripts/urlclick-rows.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'kql-stream-'));
@@ -41,9 +42,7 @@ function awkwardCsv(rows: number, seed: number, eol = '\n'): string {
 }
 
 async function streamedRows(path: string, options: LoadOptions & { chunkBytes: number }): Promise<unknown[][]> {
-  const source = await openTable(path, options);
-  const batches: Batch[] = [...source.scan()];
-  return tableRows({ schema: source.schema, batches });
+  return scannedRows(await openTable(path, options));
 }
 
 async function errorOf(run: () => Promise<unknown>): Promise<string> {
@@ -71,7 +70,7 @@ describe('openTable streams a CSV file in chunks', () => {
     const whole = await loadTable(path, options);
     const source = await openTable(path, { ...options, chunkBytes: 200 });
     expect(source.schema).toEqual(whole.schema);
-    expect(tableRows({ schema: source.schema, batches: [...source.scan()] })).toEqual(tableRows(whole));
+    expect(scannedRows(source)).toEqual(tableRows(whole));
   });
 
   it('streams a Defender export with the built-in schema, and can be scanned twice', async () => {
@@ -83,7 +82,7 @@ describe('openTable streams a CSV file in chunks', () => {
     const first = [...source.scan()];
     expect(first.length).toBeGreaterThan(1);
     expect(tableRows({ schema: source.schema, batches: first })).toEqual(whole);
-    expect(tableRows({ schema: source.schema, batches: [...source.scan()] })).toEqual(whole);
+    expect(scannedRows(source)).toEqual(whole);
   });
 
   it('reports progress after each chunk, ending at the file size and row count', async () => {
