@@ -39,7 +39,10 @@ function roundLong(x: bigint, digits = 0n): bigint {
   return q * p;
 }
 
-const absLong = (x: bigint): bigint => BigInt.asIntN(64, x < 0n ? -x : x);
+export const absLong = (x: bigint): bigint => BigInt.asIntN(64, x < 0n ? -x : x);
+
+/** sign() of a real: -1, 0 or 1 (NaN stays NaN). */
+export const signOf = (x: number): number => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : 0);
 
 export const mathFunctions: readonly ScalarFunction[] = [
   fn('abs', [
@@ -69,7 +72,7 @@ export const mathFunctions: readonly ScalarFunction[] = [
   fn('log2', [sig(['real'], 'real', Math.log2)]),
   fn('log10', [sig(['real'], 'real', Math.log10)]),
   // sign() returns a real for every numeric input (Microsoft's binder).
-  fn('sign', [sig(['real'], 'real', (x: number) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : 0))]),
+  fn('sign', [sig(['real'], 'real', signOf)]),
   fn('pi', [sig([], 'real', () => Math.PI)]),
   fn('binary_and', [sig(['long', 'long'], 'long', (a: bigint, b: bigint) => a & b)]),
   fn('binary_or', [sig(['long', 'long'], 'long', (a: bigint, b: bigint) => a | b)]),

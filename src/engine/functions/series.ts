@@ -15,6 +15,7 @@ import type { JsValue } from '../column.js';
 import type { DynValue } from '../dynamic.js';
 import { toDynValue } from './conversion.js';
 import { fn } from './define.js';
+import { absLong, signOf } from './math.js';
 import { sig, type ParamType, type ScalarFunction, type Signature } from './signature.js';
 
 type Num = number | bigint;
@@ -61,8 +62,6 @@ function unary(op: (x: number) => number, keepLong?: (x: bigint) => bigint) {
     return a.map((v) => (typeof v === 'bigint' && keepLong ? keepLong(v) : isNum(v) ? op(Number(v)) : null));
   };
 }
-
-const sign = (x: number): number => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : 0);
 
 // ---------------------------------------------------------------------------------------------
 // Reductions
@@ -221,7 +220,7 @@ export const seriesFunctions: readonly ScalarFunction[] = [
   binary('series_less_equals', comparison((x, y) => x <= y)),
   binary('series_equals', comparison((x, y) => x === y)),
   binary('series_not_equals', comparison((x, y) => x !== y)),
-  u('series_abs', Math.abs, (x) => BigInt.asIntN(64, x < 0n ? -x : x)),
+  u('series_abs', Math.abs, absLong),
   u('series_acos', Math.acos),
   u('series_asin', Math.asin),
   u('series_atan', Math.atan),
@@ -232,7 +231,7 @@ export const seriesFunctions: readonly ScalarFunction[] = [
   u('series_floor', Math.floor, id),
   u('series_exp', Math.exp),
   u('series_log', Math.log),
-  u('series_sign', sign),
+  u('series_sign', signOf),
   fn('series_dot_product', [
     sig(['dynamic', 'dynamic'], 'real', dotProduct),
     sig(['dynamic', 'real'], 'real', dotProduct),
