@@ -102,7 +102,7 @@ try {
     const duckdbCsv = median(timings[cases.findIndex((c) => c.engine === 'DuckDB')].map((r) => r.seconds));
     cases.forEach(({ engine, input }, k) => {
       const t = median(timings[k].map((r) => r.seconds));
-      const query = engine === 'DuckDB' ? median(timings[k].map((r) => r.querySeconds)).toFixed(2) : '';
+      const query = engine === 'DuckDB' ? median(timings[k].map((r) => r.querySeconds)).toFixed(2) : '—';
       const rss = Math.max(...timings[k].map((r) => r.maxRssKb)) / 1024;
       table.push(`| ${seed} | ${engine} | ${inputName(input)} | ${t.toFixed(2)} | ${query} | ${(t / duckdbCsv).toFixed(2)} | ${rss.toFixed(0)} |`);
     });
