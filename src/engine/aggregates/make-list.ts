@@ -1,7 +1,9 @@
 /**
  * make_list(x[, maxSize]), make_list_if(x, p[, maxSize]) and make_list_with_nulls(x): the values
  * in input order as a dynamic array. make_list and make_list_if skip nulls; make_list_with_nulls
- * keeps them (engine: [null,4,4,5,…]). Dynamic values are elements as they are (not flattened).
+ * keeps them (engine: [null,4,4,5,…]). make_list and make_list_if add the elements of an array value
+ * one level flattened (engine: make_list over the rings of geo_h3cell_rings gives one list of cells);
+ * other dynamic values are elements as they are.
  * Elements: longs stay longs, reals reals, datetimes their 7-digit ISO text. Empty groups give [].
  */
 import type { JsValue, Reader } from '../column.js';
@@ -14,12 +16,14 @@ import { eachValue } from './state.js';
 
 function listBuilder(type: KqlType, max: number, keepNulls: boolean, predIndex?: number): GroupedAccumulator {
   const lists: DynValue[][] = [];
+  const flatten = !keepNulls;
   return {
     add(groups: Int32Array, n: number, args: readonly Reader[]) {
       eachValue(groups, n, args, predIndex, (g, v) => {
         while (lists.length <= g) lists.push([]);
         const list = lists[g];
-        if (list.length < max) list.push(toDynValue(v, type));
+        const value = toDynValue(v, type);
+        for (const x of flatten && Array.isArray(value) ? value : [value]) if (list.length < max) list.push(x);
       }, keepNulls);
     },
     result(groupCount: number): JsValue[] {

@@ -11,6 +11,7 @@ import { datetimeFunctions } from './datetime.js';
 import { dynamicFunctions } from './dynamic.js';
 import { encodingFunctions } from './encoding.js';
 import { geoCellFunctions } from './geo-cells.js';
+import { geoFunctions } from './geo.js';
 import { ipFunctions } from './ip.js';
 import { mathFunctions } from './math.js';
 import type { ScalarFunction } from './signature.js';
@@ -40,6 +41,7 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   timezoneFunctions,
   punycodeFunctions,
   geoCellFunctions,
+  geoFunctions,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */

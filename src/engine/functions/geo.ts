@@ -1,0 +1,198 @@
+/**
+ * Geospatial functions on points and polygons. Kusto measures on a sphere (S2 geometry, edges are
+ * geodesics) of radius 6,371,010 m: that radius reproduces the documented distances and areas to
+ * the last digits. Invalid coordinates or shapes give null, as documented.
+ *
+ * Functions whose results need S2's boolean operations (unions of overlapping polygons, buffers,
+ * simplification, intersections) are not registered; geo_polygon_area, _perimeter and _centroid
+ * refuse a MultiPolygon whose polygons overlap, since Kusto measures their union.
+ */
+import { s2 } from 's2js';
+import { isBag, type DynValue } from '../dynamic.js';
+import { NotSupportedError } from '../errors.js';
+import { fn } from './define.js';
+import { geoPoint, validLatitude, validLongitude } from './geo-cells.js';
+import { sig, type ScalarFunction } from './signature.js';
+
+type S2Point = InstanceType<typeof s2.Point>;
+type S2Polygon = InstanceType<typeof s2.Polygon>;
+
+const EARTH_RADIUS = 6_371_010;
+const DEGREE = Math.PI / 180;
+const TWO_PI = 2 * Math.PI;
+
+function validPoint(lng: number, lat: number): boolean {
+  return validLongitude(lng) && validLatitude(lat);
+}
+
+function toS2(lng: number, lat: number): S2Point {
+  return s2.Point.fromLatLng(s2.LatLng.fromDegrees(lat, lng));
+}
+
+function isAntipodal(a: S2Point, b: S2Point): boolean {
+  return a.x === -b.x && a.y === -b.y && a.z === -b.z;
+}
+
+function pointEquals(a: S2Point, b: S2Point): boolean {
+  return a.x === b.x && a.y === b.y && a.z === b.z;
+}
+
+function distance2Points(lng1: number, lat1: number, lng2: number, lat2: number): number | null {
+  if (!validPoint(lng1, lat1) || !validPoint(lng2, lat2)) return null;
+  return toS2(lng1, lat1).distance(toS2(lng2, lat2)) * EARTH_RADIUS;
+}
+
+function pointInCircle(lng: number, lat: number, cLng: number, cLat: number, radius: number): boolean | null {
+  const d = distance2Points(lng, lat, cLng, cLat);
+  if (d === null || !(radius >= 0)) return null;
+  return d <= radius;
+}
+
+/** Initial bearing of the geodesic from 1 to 2, clockwise from north, in [0, 2π). */
+function bearing(lng1: number, lat1: number, lng2: number, lat2: number): number {
+  const f1 = lat1 * DEGREE;
+  const f2 = lat2 * DEGREE;
+  const dl = (lng2 - lng1) * DEGREE;
+  const t = Math.atan2(Math.sin(dl) * Math.cos(f2), Math.cos(f1) * Math.sin(f2) - Math.sin(f1) * Math.cos(f2) * Math.cos(dl));
+  return t < 0 ? t + TWO_PI : t;
+}
+
+/** Null when the two points coincide or are antipodal: the line between them is undefined. */
+function lineDefined(lng1: number, lat1: number, lng2: number, lat2: number): boolean {
+  if (!validPoint(lng1, lat1) || !validPoint(lng2, lat2)) return false;
+  const a = toS2(lng1, lat1);
+  const b = toS2(lng2, lat2);
+  return !pointEquals(a, b) && !isAntipodal(a, b);
+}
+
+function azimuth(lng1: number, lat1: number, lng2: number, lat2: number): number | null {
+  return lineDefined(lng1, lat1, lng2, lat2) ? bearing(lng1, lat1, lng2, lat2) : null;
+}
+
+/** The clockwise angle at p2 from the line towards p1 to the line towards p3, in [0, 2π). */
+function angle(lng1: number, lat1: number, lng2: number, lat2: number, lng3: number, lat3: number): number | null {
+  if (!lineDefined(lng1, lat1, lng2, lat2) || !lineDefined(lng2, lat2, lng3, lat3)) return null;
+  const a = bearing(lng2, lat2, lng3, lat3) - bearing(lng2, lat2, lng1, lat1);
+  return a < 0 ? a + TWO_PI : a;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GeoJSON polygons
+
+function num(v: DynValue): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  return undefined;
+}
+
+/** A [longitude, latitude] position with valid coordinates. */
+function position(v: DynValue): [number, number] | undefined {
+  if (!Array.isArray(v) || v.length !== 2) return undefined;
+  const lng = num(v[0]);
+  const lat = num(v[1]);
+  return lng !== undefined && lat !== undefined && validPoint(lng, lat) ? [lng, lat] : undefined;
+}
+
+/**
+ * A closed ring (at least four positions, the last equal to the first) as an S2 loop around the
+ * smaller of the two regions it bounds; undefined when S2 finds it invalid (repeated or antipodal
+ * neighbouring vertices, self-crossing edges).
+ */
+function ringLoop(v: DynValue): InstanceType<typeof s2.Loop> | undefined {
+  if (!Array.isArray(v) || v.length < 4) return undefined;
+  const positions = v.map(position);
+  if (positions.some((p) => p === undefined)) return undefined;
+  const first = positions[0]!;
+  const last = positions[positions.length - 1]!;
+  if (first[0] !== last[0] || first[1] !== last[1]) return undefined;
+  const loop = new s2.Loop(positions.slice(0, -1).map((p) => toS2(p![0], p![1])));
+  if (loop.validate() !== null) return undefined;
+  loop.normalize();
+  return loop;
+}
+
+function polygonOf(rings: DynValue): S2Polygon | undefined {
+  if (!Array.isArray(rings) || rings.length === 0) return undefined;
+  const loops = rings.map(ringLoop);
+  if (loops.some((l) => l === undefined)) return undefined;
+  const polygon = new s2.Polygon(loops as InstanceType<typeof s2.Loop>[]);
+  return polygon.validate() === null ? polygon : undefined;
+}
+
+/** The polygons of a GeoJSON Polygon or MultiPolygon; undefined when the shape is invalid. */
+function polygons(shape: DynValue): S2Polygon[] | undefined {
+  if (!isBag(shape)) return undefined;
+  const type = shape.get('type');
+  const coordinates = shape.get('coordinates') ?? null;
+  if (type === 'Polygon') {
+    const p = polygonOf(coordinates);
+    return p ? [p] : undefined;
+  }
+  if (type !== 'MultiPolygon' || !Array.isArray(coordinates) || coordinates.length === 0) return undefined;
+  const out = coordinates.map(polygonOf);
+  return out.some((p) => p === undefined) ? undefined : (out as S2Polygon[]);
+}
+
+/** Polygons whose union is their disjoint sum; overlapping members are refused (see the header). */
+function disjointPolygons(shape: DynValue, name: string): S2Polygon[] | undefined {
+  const ps = polygons(shape);
+  if (!ps) return undefined;
+  for (let i = 0; i < ps.length; i++) {
+    for (let j = i + 1; j < ps.length; j++) {
+      if (ps[i].intersects(ps[j])) throw new NotSupportedError(`${name}() of a MultiPolygon whose polygons overlap`);
+    }
+  }
+  return ps;
+}
+
+function pointInPolygon(lng: number, lat: number, shape: DynValue): boolean | null {
+  if (!validPoint(lng, lat)) return null;
+  const ps = polygons(shape);
+  if (!ps) return null;
+  const p = toS2(lng, lat);
+  return ps.some((polygon) => polygon.containsPoint(p));
+}
+
+function polygonArea(shape: DynValue): number | null {
+  const ps = disjointPolygons(shape, 'geo_polygon_area');
+  if (!ps) return null;
+  return ps.reduce((sum, p) => sum + p.area(), 0) * EARTH_RADIUS * EARTH_RADIUS;
+}
+
+function polygonPerimeter(shape: DynValue): number | null {
+  const ps = disjointPolygons(shape, 'geo_polygon_perimeter');
+  if (!ps) return null;
+  let sum = 0;
+  for (const p of ps) {
+    for (let k = 0; k < p.numLoops(); k++) {
+      const loop = p.loop(k);
+      for (let i = 0; i < loop.numVertices(); i++) sum += loop.vertex(i).distance(loop.vertex(i + 1));
+    }
+  }
+  return sum * EARTH_RADIUS;
+}
+
+function polygonCentroid(shape: DynValue): DynValue {
+  const ps = disjointPolygons(shape, 'geo_polygon_centroid');
+  if (!ps) return null;
+  let [x, y, z] = [0, 0, 0];
+  for (const p of ps) {
+    const c = p.centroid();
+    x += c.x;
+    y += c.y;
+    z += c.z;
+  }
+  const ll = s2.LatLng.fromPoint(new s2.Point(x, y, z));
+  return geoPoint(ll.lng / DEGREE, ll.lat / DEGREE);
+}
+
+export const geoFunctions: readonly ScalarFunction[] = [
+  fn('geo_distance_2points', [sig(['real', 'real', 'real', 'real'], 'real', distance2Points)]),
+  fn('geo_point_in_circle', [sig(['real', 'real', 'real', 'real', 'real'], 'bool', pointInCircle)]),
+  fn('geo_azimuth', [sig(['real', 'real', 'real', 'real'], 'real', azimuth)]),
+  fn('geo_angle', [sig(['real', 'real', 'real', 'real', 'real', 'real'], 'real', angle)]),
+  fn('geo_point_in_polygon', [sig(['real', 'real', 'dynamic'], 'bool', pointInPolygon)]),
+  fn('geo_polygon_area', [sig(['dynamic'], 'real', polygonArea)]),
+  fn('geo_polygon_perimeter', [sig(['dynamic'], 'real', polygonPerimeter)]),
+  fn('geo_polygon_centroid', [sig(['dynamic'], 'dynamic', polygonCentroid)]),
+];
