@@ -582,7 +582,7 @@ class Binder implements BindContext {
 const SERIALIZING = new Set(['Sort', 'Top', 'Serialize', 'Range']);
 const ORDER_KEEPING = new Set(['Extend', 'Project', 'Where', 'Take', 'Select', 'MvExpand', 'Parse']);
 
-function isSerialized(plan: PlanNode): boolean {
+export function isSerialized(plan: PlanNode): boolean {
   if (SERIALIZING.has(plan.kind)) return true;
   return ORDER_KEEPING.has(plan.kind) && plan.input !== undefined && isSerialized(plan.input);
 }

@@ -11,6 +11,7 @@ import { distinct } from './distinct.js';
 import { join, lookup } from './join.js';
 import { mvExpand } from './mv-expand.js';
 import { parse } from './parse.js';
+import { evaluate } from './evaluate.js';
 import { projectColumns, projectRename } from './project-columns.js';
 import { sort } from './sort.js';
 import { top } from './top.js';
@@ -50,6 +51,7 @@ export const OPERATORS: readonly { readonly keywords: readonly string[]; readonl
   { keywords: ['union'], def: union },
   { keywords: ['mv-expand'], def: mvExpand },
   { keywords: ['parse', 'parse-where'], def: parse },
+  { keywords: ['evaluate'], def: evaluate },
   { keywords: ['as'], def: as },
   { keywords: ['datatable'], def: datatable },
 ] as never;

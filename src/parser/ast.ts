@@ -393,6 +393,14 @@ export interface Parse {
   readonly loc: Span;
 }
 
+/** `evaluate plugin(args)`: arguments may be named (`return_unmatched = true`). */
+export interface Evaluate {
+  readonly kind: 'Evaluate';
+  readonly plugin: NameRef;
+  readonly args: readonly { readonly name?: string; readonly value: Expr }[];
+  readonly loc: Span;
+}
+
 /** `as [hint.materialized=true] Name`: names the input for later reference in the same query. */
 export interface As {
   readonly kind: 'As';
@@ -402,7 +410,7 @@ export interface As {
 
 export type QueryOperator =
   | Where | Extend | Serialize | Project | Summarize | MakeSeries | Render | Take | Count
-  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | Parse | As;
+  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | Parse | Evaluate | As;
 
 /** `print [Name =] expr, ...`: one row, no input. */
 export interface Print {

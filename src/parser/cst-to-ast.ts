@@ -204,6 +204,15 @@ function queryOperator(c: cst.QueryOperatorCstChildren): QueryOperator {
     return node('Serialize', coverAll(s.Serialize[0], items.at(-1)?.loc), { items });
   }
   if (c.parseOperator) return parse(c.parseOperator[0]!.children);
+  if (c.evaluateOperator) {
+    const e = c.evaluateOperator[0]!.children;
+    const plugin = e.plugin[0]!;
+    const args = (e.evaluateArgument ?? []).map(({ children: a }) => ({
+      ...(a.argName && { name: a.argName[0]!.image }),
+      value: scalarExpr(a.scalarExpr[0]!.children),
+    }));
+    return node('Evaluate', coverAll(e.Evaluate[0], e.RParen[0]), { plugin: nameOfToken(plugin), args });
+  }
   if (c.projectOperator) {
     const p = c.projectOperator[0]!.children;
     const items = assignmentList(p.assignmentList[0]!.children);

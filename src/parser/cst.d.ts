@@ -249,6 +249,7 @@ export type QueryOperatorCstChildren = {
   extendOperator?: ExtendOperatorCstNode[];
   serializeOperator?: SerializeOperatorCstNode[];
   parseOperator?: ParseOperatorCstNode[];
+  evaluateOperator?: EvaluateOperatorCstNode[];
   projectOperator?: ProjectOperatorCstNode[];
   summarizeOperator?: SummarizeOperatorCstNode[];
   makeSeriesOperator?: MakeSeriesOperatorCstNode[];
@@ -321,6 +322,32 @@ export type ParseOperatorCstChildren = {
   scalarExpr: ScalarExprCstNode[];
   With: IToken[];
   parsePart: ParsePartCstNode[];
+};
+
+export interface EvaluateOperatorCstNode extends CstNode {
+  name: "evaluateOperator";
+  children: EvaluateOperatorCstChildren;
+}
+
+export type EvaluateOperatorCstChildren = {
+  Evaluate: IToken[];
+  hint?: HintCstNode[];
+  plugin: IToken[];
+  LParen: IToken[];
+  evaluateArgument?: (EvaluateArgumentCstNode)[];
+  Comma?: IToken[];
+  RParen: IToken[];
+};
+
+export interface EvaluateArgumentCstNode extends CstNode {
+  name: "evaluateArgument";
+  children: EvaluateArgumentCstChildren;
+}
+
+export type EvaluateArgumentCstChildren = {
+  argName?: IToken[];
+  Equals?: IToken[];
+  scalarExpr: ScalarExprCstNode[];
 };
 
 export interface ParsePartCstNode extends CstNode {

@@ -42,6 +42,8 @@ const MV_EXPAND_PARAMETERS: ParameterSpec = {
 };
 /** `flags=` takes regex flags (a word such as `Us`); whether they fit the kind is checked when binding. */
 const PARSE_PARAMETERS: ParameterSpec = { params: { kind: ['simple', 'regex', 'relaxed'], flags: 'name' } };
+/** The `evaluate` plugins the engine implements (src/operators/evaluate.ts). */
+const EVALUATE_PLUGINS: ReadonlySet<string> = new Set(['rows_near', 'ipv4_lookup', 'ipv6_lookup']);
 const AS_PARAMETERS: ParameterSpec = { params: {}, hints: new Set(['materialized']) };
 
 export class KqlParser extends CstParser {
@@ -338,6 +340,7 @@ export class KqlParser extends CstParser {
         { ALT: () => this.SUBRULE(this.extendOperator) },
         { ALT: () => this.SUBRULE(this.serializeOperator) },
         { ALT: () => this.SUBRULE(this.parseOperator) },
+        { ALT: () => this.SUBRULE(this.evaluateOperator) },
         { ALT: () => this.SUBRULE(this.projectOperator) },
         { ALT: () => this.SUBRULE(this.summarizeOperator) },
         { ALT: () => this.SUBRULE(this.makeSeriesOperator) },
@@ -390,6 +393,37 @@ export class KqlParser extends CstParser {
     this.SUBRULE(this.scalarExpr);
     this.CONSUME(t.With);
     this.AT_LEAST_ONE(() => this.SUBRULE(this.parsePart));
+  });
+
+  /** `evaluate plugin(arg, name = arg, ...)`; which plugins exist is decided when binding. */
+  evaluateOperator = this.RULE('evaluateOperator', () => {
+    this.CONSUME(t.Evaluate);
+    this.MANY({ GATE: () => this.startsHint(), DEF: () => this.SUBRULE(this.hint) });
+    const plugin = this.CONSUME(t.Identifier, { LABEL: 'plugin' });
+    // Refused the moment it is met, like other operators we do not implement (their arguments are their own).
+    this.ACTION(() => {
+      if (!EVALUATE_PLUGINS.has(plugin.image)) this.refuse(`the plugin '${plugin.image}'`, plugin);
+    });
+    this.CONSUME(t.LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.evaluateArgument);
+      this.MANY2(() => {
+        this.CONSUME(t.Comma);
+        this.SUBRULE2(this.evaluateArgument);
+      });
+    });
+    this.CONSUME(t.RParen);
+  });
+
+  evaluateArgument = this.RULE('evaluateArgument', () => {
+    this.OPTION({
+      GATE: () => this.is(1, t.Identifier) && this.is(2, t.Equals),
+      DEF: () => {
+        this.CONSUME(t.Identifier, { LABEL: 'argName' });
+        this.CONSUME(t.Equals);
+      },
+    });
+    this.SUBRULE(this.scalarExpr);
   });
 
   /** One element of a parse pattern: `*`, a string, or a column with an optional type. */
