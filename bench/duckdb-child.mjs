@@ -10,7 +10,7 @@ const [seed, input, out] = process.argv.slice(2);
 const start = performance.now();
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
-const reader = await connection.runAndReadAll(SEEDS[seed].sql(duckdbSource(input)));
+const reader = await connection.runAndReadAll(SEEDS[seed].sql(await duckdbSource(input, connection)));
 writeFileSync(out, JSON.stringify({ columns: reader.columnNames(), rows: reader.getRowsJson() }));
 const querySeconds = (performance.now() - start) / 1000;
 writeSync(3, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, querySeconds }) + '\n');

@@ -10,6 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The `--now` of every run; the SQL's constants are derived from it. */
 export const NOW = '2026-07-20T12:00:00Z';
 const DAY_MS = 86_400_000;
+const UNIX_EPOCH_TICKS = 621_355_968_000_000_000n; // 0001-01-01 → 1970-01-01 in 100-ns ticks
 const startOfDay = (ms) => Math.floor(ms / DAY_MS) * DAY_MS;
 const sqlTimestamp = (ms) => `TIMESTAMP_NS '${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')}'`;
 
@@ -17,10 +18,20 @@ const sqlTimestamp = (ms) => `TIMESTAMP_NS '${new Date(ms).toISOString().replace
 // digit on either side (../shared/kql-notes.md §1: a term is a maximal run of Unicode letters and digits).
 const has = (column, term) => `regexp_matches(${column}, '(?i)(^|[^\\p{L}\\p{N}])${term}([^\\p{L}\\p{N}]|$)')`;
 
-/** The FROM source for a data file: the CSV with the schema's types, or a Parquet file. */
-export function duckdbSource(path) {
+/**
+ * The FROM source for a data file: a CSV with the schema's types, or a Parquet file. In Parquet files
+ * written by `kql convert`, datetimes are int64 100-ns ticks since 0001-01-01: those become TIMESTAMP_NS.
+ * CONNECTION is used to read the Parquet file's schema.
+ */
+export async function duckdbSource(path, connection) {
   const quoted = `'${path.replace(/'/g, "''")}'`;
-  if (/\.parquet$/i.test(path)) return `read_parquet(${quoted})`;
+  if (/\.parquet$/i.test(path)) {
+    const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${quoted})`)).getRowObjectsJson();
+    const ticks = columns.filter((c) => ['Timestamp', 'TimeGenerated'].includes(c.column_name) && c.column_type === 'BIGINT');
+    if (ticks.length === 0) return `read_parquet(${quoted})`;
+    const replace = ticks.map(({ column_name: c }) => `make_timestamp_ns((${c} - ${UNIX_EPOCH_TICKS}) * 100) AS ${c}`);
+    return `(SELECT * REPLACE (${replace.join(', ')}) FROM read_parquet(${quoted}))`;
+  }
   if (!/\.csv$/i.test(path)) throw new Error(`DuckDB input ${path}: expected a .csv or .parquet file`);
   // Columns typed by the UrlClickEvents schema, in the file's header order; empty fields read as null
   // (KQL strings are never null: the SQL reads a null string as ''). Timestamps keep all 7 fractional
