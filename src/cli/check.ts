@@ -26,7 +26,7 @@ export async function checkCommand(queryArg: string | undefined, opts: CheckOpti
     }
     const paths = await bindTables(opts.table);
     source = await readQuery(queryArg, opts.file, io);
-    const tables = await tableSources(paths, opts, (m) => io.stderr(`warning: ${m}\n`), source.text, true);
+    const tables = await tableSources(paths, opts, (m) => io.stderr(`warning: ${m}\n`), source.text);
     const results = await checkQuery(source.text, { tables }).catch(async (e) => {
       throw await withTimeColumnHint(e, tables);
     });

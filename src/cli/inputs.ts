@@ -1,10 +1,10 @@
 /** Options shared by commands: where the query comes from and which files back which tables. */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Table } from '../engine/batch.js';
+import type { FileSource, TableInput } from '../engine/prepare.js';
 import { InputError, SemanticError, UsageError } from '../engine/errors.js';
 import {
-  loadTable, readSchemaFile, readTableInfo, readTableSchema, zoneConverter, type LoadOptions,
+  readSchemaFile, readTableInfo, readTableSchema, zoneConverter, type LoadOptions,
 } from '../engine/io/index.js';
 import type { QuerySource } from './errors.js';
 import { isRuleFile, readRule, ruleBanner, type Rule } from './rules.js';
@@ -94,10 +94,6 @@ export async function loadOptionsOf(opts: DataOptions): Promise<LoadOptions> {
 }
 
 /** Whether the files must be loaded by the CLI (with these options) rather than by the engine from their paths. */
-function needsLoading(o: LoadOptions): boolean {
-  return !!(o.schema || o.aliases || o.dateOrder || o.timeZone !== undefined || o.skipBadRows);
-}
-
 /**
  * `-t` bindings, where a bare PATH names the table its Streaming API records name (`category`), else the
  * file's name.
@@ -126,32 +122,26 @@ export async function bindTables(specs: readonly string[]): Promise<Record<strin
  * or, when options change how files are read, the table loaded here. Warnings go to `warn`, prefixed by the file.
  */
 export async function tableSources(
-  paths: Readonly<Record<string, string>>, opts: DataOptions, warn: (message: string) => void, query: string, schemaOnly = false,
-): Promise<Record<string, string | Table>> {
+  paths: Readonly<Record<string, string>>, opts: DataOptions, warn: (message: string) => void, query: string,
+): Promise<Record<string, FileSource>> {
   const base = await loadOptionsOf(opts);
   // Schema columns the file lacks are worth a warning when the query names them.
   const warnColumns = [...new Set(query.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [])];
-  const out: Record<string, string | Table> = {};
-  for (const [name, path] of Object.entries(paths)) {
-    const options: LoadOptions = { ...base, tableName: name, warn: (m) => warn(`${path}: ${m}`), warnColumns };
-    if (!needsLoading(base)) {
-      await readTableInfo(path, options); // for its warnings
-      out[name] = path;
-    } else if (schemaOnly) {
-      out[name] = { schema: await readTableSchema(path, options), batches: [] };
-    } else {
-      const table = await loadTable(path, options);
-      out[name] = table;
-    }
-  }
-  return out;
+  // Reading a file's schema and then its rows may find the same thing to say: say it once.
+  const said = new Set<string>();
+  const once = (m: string): void => {
+    if (!said.has(m)) warn(m);
+    said.add(m);
+  };
+  return Object.fromEntries(Object.entries(paths).map(([name, path]) =>
+    [name, { path, options: { ...base, tableName: name, warn: (m: string) => once(`${path}: ${m}`), warnColumns } }]));
 }
 
 /**
  * An unknown `Timestamp` where the data has `TimeGenerated` (Sentinel exports), or the other way round:
  * the error with how to map one to the other.
  */
-export async function withTimeColumnHint(e: unknown, sources: Readonly<Record<string, string | Table>>): Promise<unknown> {
+export async function withTimeColumnHint(e: unknown, sources: Readonly<Record<string, TableInput>>): Promise<unknown> {
   if (!(e instanceof SemanticError) || e.code !== 'UNKNOWN_COLUMN') return e;
   const missing = /^Unknown column '([^']*)'/.exec(e.message)?.[1];
   const other = missing === 'Timestamp' ? 'TimeGenerated' : missing === 'TimeGenerated' ? 'Timestamp' : undefined;
@@ -159,7 +149,9 @@ export async function withTimeColumnHint(e: unknown, sources: Readonly<Record<st
   for (const source of Object.values(sources)) {
     let names: string[];
     try {
-      names = (typeof source === 'string' ? await readTableSchema(source) : source.schema).map((f) => f.name);
+      // The file's own columns (no table name: a built-in schema would add the missing one, empty).
+      names = (typeof source === 'string' || 'path' in source ? await readTableSchema(typeof source === 'string' ? source : source.path) : source.schema)
+        .map((f) => f.name);
     } catch {
       continue;
     }

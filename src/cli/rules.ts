@@ -133,7 +133,7 @@ export async function checkFolder(dir: string, opts: CheckOptions, json: boolean
       const rule = await readRule(file);
       source = { text: rule.query, name: file };
       const tables = bound
-        ? await tableSources(paths, opts, (m) => io.stderr(`warning: ${m}\n`), rule.query, true)
+        ? await tableSources(paths, opts, (m) => io.stderr(`warning: ${m}\n`), rule.query)
         : emptyBuiltinTables(rule.query);
       const checked = await checkQuery(rule.query, { tables }).catch(async (e) => {
         throw await withTimeColumnHint(e, tables);

@@ -11,7 +11,7 @@ import { limitToLookBack, lookBackOf, type LookBackOptions } from './look-back.j
 import { writeResults, type OutputFormat } from './output/index.js';
 import type { CliIo } from './run-cli.js';
 import { KqlError, UsageError } from '../engine/errors.js';
-import type { Table } from '../engine/batch.js';
+import type { TableInput } from '../engine/prepare.js';
 
 export interface RunOptions extends DataOptions, LookBackOptions {
   readonly file?: string;
@@ -28,7 +28,7 @@ const FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'ndjson'];
 
 export async function runCommand(queryArg: string | undefined, opts: RunOptions, io: CliIo): Promise<number> {
   let source: QuerySource | undefined;
-  let sources: Record<string, string | Table> = {};
+  let sources: Record<string, TableInput> = {};
   try {
     const format = requireChoice('--format', opts.format, FORMATS);
     if (opts.chart !== undefined) chartFormatOf(opts.chart);

@@ -6,7 +6,7 @@ import type { Query } from '../parser/ast.js';
 import { sourceOf, type Table, type TableSource } from './batch.js';
 import { bindQuery, type BoundQuery, type TableCatalog } from './bind.js';
 import type { QueryContext } from './functions/signature.js';
-import { readTableSchema } from './io/index.js';
+import { readTableSchema, type LoadOptions } from './io/index.js';
 import { openTable, type ScanProgress } from './io/stream.js';
 import type { Field } from './types.js';
 
@@ -15,17 +15,28 @@ export interface PreparedQuery {
   readonly tables: ReadonlyMap<string, TableSource>;
 }
 
+/** A data file and how to read it (the CLI's data options). */
+export interface FileSource {
+  readonly path: string;
+  readonly options?: LoadOptions;
+}
+
+/** What a table name is bound to: a file path, a file with options, or a loaded Table. */
+export type TableInput = string | FileSource | Table;
+
+const fileOf = (input: TableInput): FileSource | undefined =>
+  typeof input === 'string' ? { path: input } : 'path' in input ? input : undefined;
+
 export function catalogOf(schemas: ReadonlyMap<string, readonly Field[]>): TableCatalog {
   return { schemaOf: (name) => schemas.get(name), tableNames: () => [...schemas.keys()] };
 }
 
 /** The schema of each table: from a file's header (or a sample), or a loaded Table's own. */
-export async function readSchemas(
-  sources: Readonly<Record<string, string | Table>>,
-): Promise<Map<string, readonly Field[]>> {
+export async function readSchemas(sources: Readonly<Record<string, TableInput>>): Promise<Map<string, readonly Field[]>> {
   const schemas = new Map<string, readonly Field[]>();
   for (const [name, source] of Object.entries(sources)) {
-    schemas.set(name, typeof source === 'string' ? await readTableSchema(source, { tableName: name }) : source.schema);
+    const file = fileOf(source);
+    schemas.set(name, file ? await readTableSchema(file.path, { ...file.options, tableName: name }) : (source as Table).schema);
   }
   return schemas;
 }
@@ -65,7 +76,7 @@ function sameSchemas(a: BoundQuery, b: BoundQuery): boolean {
  * them, and binds again against what was loaded.
  */
 export async function prepareQuery(
-  query: Query, sources: Readonly<Record<string, string | Table>>, ctx: QueryContext,
+  query: Query, sources: Readonly<Record<string, TableInput>>, ctx: QueryContext,
   progress?: (table: string, p: ScanProgress) => void,
 ): Promise<PreparedQuery> {
   const headers = await readSchemas(sources);
@@ -93,10 +104,12 @@ export async function prepareQuery(
   }
   const tables = new Map<string, TableSource>();
   for (const name of full.tables) {
-    const source = sources[name];
-    tables.set(name, typeof source === 'string'
-      ? await openTable(source, { tableName: name, columns: pushdown ? validated(name) : undefined, progress: progress && ((p) => progress(name, p)) })
-      : sourceOf(source));
+    const file = fileOf(sources[name]);
+    tables.set(name, file
+      ? await openTable(file.path, {
+        ...file.options, tableName: name, columns: pushdown ? validated(name) : undefined, progress: progress && ((p) => progress(name, p)),
+      })
+      : sourceOf(sources[name] as Table));
   }
   const loaded = new Map([...headers, ...[...tables].map(([n, t]) => [n, t.schema] as const)]);
   return { bound: bindQuery(query, catalogOf(loaded), ctx), tables };

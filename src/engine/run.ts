@@ -3,18 +3,17 @@
  * already-loaded Tables.
  */
 import { parseQuery } from '../parser/index.js';
-import type { Table } from './batch.js';
 import { bindQuery } from './bind.js';
 import { UsageError } from './errors.js';
 import { executeQuery, type QueryResult } from './execute.js';
-import { catalogOf, prepareQuery, readSchemas } from './prepare.js';
+import { catalogOf, prepareQuery, readSchemas, type TableInput } from './prepare.js';
 import type { Visualization } from './plan.js';
 import { parseIsoDatetime } from './time.js';
 import { TICKS_PER_MS, UNIX_EPOCH_TICKS, type Field } from './types.js';
 
 export interface QueryOptions {
-  /** Table name → a data file path or a loaded Table. */
-  readonly tables?: Readonly<Record<string, string | Table>>;
+  /** Table name → a data file path, a file with load options, or a loaded Table. */
+  readonly tables?: Readonly<Record<string, TableInput>>;
   /** The instant now() returns, for the whole query: ISO-8601 text, a Date, or ticks. Default: the clock. */
   readonly now?: string | Date | bigint;
 }
