@@ -19,6 +19,8 @@ const code = await runCli(process.argv.slice(2), {
   readStdin,
   stdinIsTTY: !!process.stdin.isTTY,
   stdoutIsTTY: !!process.stdout.isTTY,
+  stderrIsTTY: !!process.stderr.isTTY,
+  stderrColumns: process.stderr.columns,
   columns: process.stdout.columns,
 });
 process.exitCode = code;

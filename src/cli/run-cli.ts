@@ -18,6 +18,9 @@ export interface CliIo {
   readStdin(): Promise<string>;
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
+  /** Standard error is a terminal: progress bars are drawn there, as wide as it is. */
+  readonly stderrIsTTY?: boolean;
+  readonly stderrColumns?: number;
   /** The terminal width, for the table view. */
   readonly columns?: number;
 }
@@ -72,6 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-o, --output <path>', 'write the result to a file instead of standard output')
     .option('--chart <path>', 'write the chart of a query ending in render to PATH: .svg, .png, .html (works offline) or .vl.json (the Vega-Lite spec)')
     .option('--explain', 'print the bound plan (one line per operator, with column types) instead of running')
+    .option('-q, --quiet', 'no progress bar on stderr (it is drawn only on a terminal, for reads that take over a second)')
     .option('--use-query-period', 'for an analytic rule file: only rows whose TimeGenerated (else Timestamp) is within the rule\'s queryPeriod up to now')
     .option('--look-back <timespan>', 'only rows whose TimeGenerated (else Timestamp) is within this timespan up to now, e.g. 14d')
     .option('--debug', 'show stack traces of errors')

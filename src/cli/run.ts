@@ -9,6 +9,7 @@ import { bindTables, readQuery, requireChoice, tableSources, withTimeColumnHint,
 import { chartFormatOf, requireRender, showCharts } from './chart/index.js';
 import { limitToLookBack, lookBackOf, type LookBackOptions } from './look-back.js';
 import { writeResults, type OutputFormat } from './output/index.js';
+import { progressBar, type ProgressBar } from './progress.js';
 import type { CliIo } from './run-cli.js';
 import { KqlError, UsageError } from '../engine/errors.js';
 import type { TableInput } from '../engine/prepare.js';
@@ -22,6 +23,7 @@ export interface RunOptions extends DataOptions, LookBackOptions {
   readonly explain?: boolean;
   readonly debug?: boolean;
   readonly chart?: string;
+  readonly quiet?: boolean;
 }
 
 const FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'ndjson'];
@@ -29,6 +31,7 @@ const FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'ndjson'];
 export async function runCommand(queryArg: string | undefined, opts: RunOptions, io: CliIo): Promise<number> {
   let source: QuerySource | undefined;
   let sources: Record<string, TableInput> = {};
+  let progress: ProgressBar | undefined;
   try {
     const format = requireChoice('--format', opts.format, FORMATS);
     if (opts.chart !== undefined) chartFormatOf(opts.chart);
@@ -40,7 +43,8 @@ export async function runCommand(queryArg: string | undefined, opts: RunOptions,
     // Parse first: a typo in the query should not wait for a large file to load.
     const ast = parseQuery(source.text);
     sources = await tableSources(tablePaths, opts, (m) => io.stderr(`warning: ${m}\n`), source.text);
-    const prepared = await prepareQuery(ast, sources, ctx).catch(async (e) => {
+    progress = io.stderrIsTTY && !opts.quiet ? progressBar(io.stderr, io.stderrColumns) : undefined;
+    const prepared = await prepareQuery(ast, sources, ctx, progress?.update).catch(async (e) => {
       throw await withTimeColumnHint(e, sources);
     });
     const { tables } = prepared;
@@ -51,6 +55,7 @@ export async function runCommand(queryArg: string | undefined, opts: RunOptions,
     }
     requireRender(opts.chart, bound.results);
     const results = executeQuery(bound, { query: ctx, tables });
+    progress?.done();
     if (opts.output) {
       await writeToFile(opts.output, (out) => writeResults(results, format, out, { maxColumnWidth: 60 }));
     } else {
@@ -60,6 +65,7 @@ export async function runCommand(queryArg: string | undefined, opts: RunOptions,
     await showCharts(results, { path: opts.chart, terminal, queryName: source.name }, io);
     return 0;
   } catch (e) {
+    progress?.done();
     io.stderr(describeError(e, source, !!opts.debug) + '\n');
     return e instanceof KqlError ? exitCodeOf(e) : 70;
   }
