@@ -8,6 +8,7 @@ import { describeError, exitCodeOf, type QuerySource } from './errors.js';
 import { bindTables, readQuery, requireChoice, tableSources, withTimeColumnHint, type DataOptions } from './inputs.js';
 import { chartFormatOf, requireRender, showCharts } from './chart/index.js';
 import { limitToLookBack, lookBackOf, type LookBackOptions } from './look-back.js';
+import { LOOK_BACK_COLUMNS } from '../engine/look-back.js';
 import { writeResults, type OutputFormat } from './output/index.js';
 import { progressBar, type ProgressBar } from './progress.js';
 import type { CliIo } from './run-cli.js';
@@ -44,7 +45,8 @@ export async function runCommand(queryArg: string | undefined, opts: RunOptions,
     const ast = parseQuery(source.text);
     sources = await tableSources(tablePaths, opts, (m) => io.stderr(`warning: ${m}\n`), source.text);
     progress = io.stderrIsTTY && !opts.quiet ? progressBar(io.stderr, io.stderrColumns) : undefined;
-    const prepared = await prepareQuery(ast, sources, ctx, progress?.update).catch(async (e) => {
+    const keepColumns = lookBack ? LOOK_BACK_COLUMNS : [];
+    const prepared = await prepareQuery(ast, sources, ctx, { progress: progress?.update, keepColumns }).catch(async (e) => {
       throw await withTimeColumnHint(e, sources);
     });
     const { tables } = prepared;

@@ -10,6 +10,13 @@ import { readTableSchema, type LoadOptions } from './io/index.js';
 import { openTable, type ScanProgress } from './io/stream.js';
 import type { Field } from './types.js';
 
+export interface PrepareOptions {
+  /** Told how far the scan of each streamed file has got. */
+  readonly progress?: (table: string, p: ScanProgress) => void;
+  /** Columns to load even when the query does not name them (e.g. the time column of a look-back filter). */
+  readonly keepColumns?: readonly string[];
+}
+
 export interface PreparedQuery {
   readonly bound: BoundQuery;
   readonly tables: ReadonlyMap<string, TableSource>;
@@ -76,23 +83,27 @@ function sameSchemas(a: BoundQuery, b: BoundQuery): boolean {
  * them, and binds again against what was loaded.
  */
 export async function prepareQuery(
-  query: Query, sources: Readonly<Record<string, TableInput>>, ctx: QueryContext,
-  progress?: (table: string, p: ScanProgress) => void,
+  query: Query, sources: Readonly<Record<string, TableInput>>, ctx: QueryContext, options: PrepareOptions = {},
 ): Promise<PreparedQuery> {
+  const { progress, keepColumns = [] } = options;
   const headers = await readSchemas(sources);
   const full = bindQuery(query, catalogOf(headers), ctx);
   const mentioned = mentionedNames(query);
   // The columns a table needs: those the query names, and those its results carry by name.
   const wanted = new Map<string, readonly Field[]>();
   for (const name of full.tables) {
-    const keep = (f: Field) =>
-      mentioned === undefined || mentioned.has(f.name) || full.results.some((r) => r.plan.schema.some((o) => o.name === f.name));
+    const keep = (f: Field) => mentioned === undefined || mentioned.has(f.name) || keepColumns.includes(f.name)
+      || full.results.some((r) => r.plan.schema.some((o) => o.name === f.name));
     wanted.set(name, headers.get(name)!.filter(keep));
   }
-  // Columns that can hold a bad value (all but string and dynamic, which accept any text) are
-  // still read, so a broken file fails whichever query runs on it.
-  const validated = (name: string): string[] =>
-    headers.get(name)!.filter((f) => wanted.get(name)!.includes(f) || (f.type !== 'string' && f.type !== 'dynamic')).map((f) => f.name);
+  // Like DuckDB's CSV reader, the columns a query does not need are not converted, so not checked either:
+  // a bad value there cannot change the answer (`kql schema` or a query naming the column finds it). But
+  // when bad rows are skipped, every typed column is checked, so the same rows go whatever the query.
+  const needed = (name: string): string[] => {
+    const skipping = fileOf(sources[name])?.options?.skipBadRows;
+    const typed = (f: Field) => skipping && f.type !== 'string' && f.type !== 'dynamic';
+    return headers.get(name)!.filter((f) => wanted.get(name)!.includes(f) || typed(f)).map((f) => f.name);
+  };
   // Pushdown is used only when binding with fewer columns gives the very same result schemas.
   let pushdown = mentioned !== undefined;
   if (pushdown) {
@@ -107,7 +118,7 @@ export async function prepareQuery(
     const file = fileOf(sources[name]);
     tables.set(name, file
       ? await openTable(file.path, {
-        ...file.options, tableName: name, columns: pushdown ? validated(name) : undefined, progress: progress && ((p) => progress(name, p)),
+        ...file.options, tableName: name, columns: pushdown ? needed(name) : undefined, progress: progress && ((p) => progress(name, p)),
       })
       : sourceOf(sources[name] as Table));
   }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/parser/index.js';
+import { tableRows } from '../../src/engine/batch.js';
 import { prepareQuery } from '../../src/engine/prepare.js';
+import { runQuery } from '../../src/engine/run.js';
 import { scannedRows } from '../helpers/table.js';
 
 const FILE = 'test/fixtures/seed/actions.csv';
+const BAD = 'test/fixtures/pushdown/bad-timestamp.csv';
 const ctx = { now: 0n };
 
 async function prepare(query: string) {
@@ -11,16 +14,28 @@ async function prepare(query: string) {
 }
 
 describe('prepareQuery: projection pushdown', () => {
-  it('skips the string columns a query does not name when its result cannot carry them', async () => {
+  it('reads only the columns a query names or its result carries', async () => {
     const { tables } = await prepare('UrlClickEvents | summarize n = count() by Url, ActionType');
-    // Typed columns (datetime, bool) are still read so that a bad value in them is reported.
-    expect(tables.get('UrlClickEvents')!.schema.map((f) => f.name)).toEqual(
-      ['Timestamp', 'Url', 'ActionType', 'IsClickedThrough', 'TimeGenerated']);
+    expect(tables.get('UrlClickEvents')!.schema.map((f) => f.name)).toEqual(['Url', 'ActionType']);
   });
 
-  it('still reports a bad value in a column the query does not name', async () => {
-    await expect(prepareQuery(parseQuery('UrlClickEvents | count'), { UrlClickEvents: 'test/fixtures/pushdown/bad-timestamp.csv' }, ctx))
-      .rejects.toThrow("column 'Timestamp' (datetime): cannot read 'yesterday' as a datetime.");
+  it('does not check a column the query does not need; a query naming it fails on its bad value', async () => {
+    const tables = { UrlClickEvents: BAD };
+    const [counted] = await runQuery('UrlClickEvents | count', { tables, now: 0n });
+    expect(tableRows(counted.table)).toEqual([[2n]]);
+    await expect(runQuery('UrlClickEvents | summarize min(Timestamp)', { tables, now: 0n }))
+      .rejects.toThrow("bad-timestamp.csv:3: column 'Timestamp' (datetime): cannot read 'yesterday' as a datetime.");
+  });
+
+  it('checks every typed column when bad rows are skipped, so the same rows go whatever the query', async () => {
+    const { tables } = await prepareQuery(parseQuery('UrlClickEvents | count'), { UrlClickEvents: { path: BAD, options: { skipBadRows: true } } }, ctx);
+    expect(tables.get('UrlClickEvents')!.schema.map((f) => f.name)).toContain('Timestamp');
+    expect(scannedRows(tables.get('UrlClickEvents')!)).toHaveLength(1);
+  });
+
+  it('keeps the columns it is asked to keep (a look-back filter\'s time column)', async () => {
+    const { tables } = await prepareQuery(parseQuery('UrlClickEvents | count'), { UrlClickEvents: FILE }, ctx, { keepColumns: ['TimeGenerated'] });
+    expect(tables.get('UrlClickEvents')!.schema.map((f) => f.name)).toEqual(['TimeGenerated']);
   });
 
   it('loads every column when the result passes columns through unnamed', async () => {
