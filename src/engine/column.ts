@@ -327,7 +327,7 @@ function packBits(bytes: Uint8Array, n: number): Uint8Array {
  * The UTF-8 dictionary of the given entries, encoded into one buffer with encodeInto: no array per entry.
  * The buffer starts at one byte per UTF-16 unit, exact for ASCII, and grows when an entry does not fit.
  */
-function utf8Data(strings: readonly string[]): Data<Utf8> {
+export function utf8Data(strings: readonly string[]): Data<Utf8> {
   const offsets = new Int32Array(strings.length + 1);
   let units = 0;
   for (const s of strings) units += s.length;

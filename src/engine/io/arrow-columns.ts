@@ -9,7 +9,7 @@ import {
   Table as ArrowTable, TimeUnit, Type, Utf8, makeData, makeVector, type Vector,
 } from 'apache-arrow';
 import type { Table } from '../batch.js';
-import { Column, ColumnBuilder, type JsValue } from '../column.js';
+import { Column, ColumnBuilder, utf8Data, type JsValue } from '../column.js';
 import { dynToJson, type DynValue } from '../dynamic.js';
 import { InputError } from '../errors.js';
 import {
@@ -392,20 +392,20 @@ function sharedDictionary(table: Table, c: number): { keys(column: Column, type:
     return out;
   };
   for (const b of table.batches) remap(b.columns[c]);
-  // The entries are distinct, so the built column's dictionary holds them in this order.
-  const dictionary = Column.fromValues('string', entries).data.dictionary!;
+  const dictionary = makeVector(utf8Data(entries));
   return {
     keys(column, type) {
       const ids = remap(column);
       const local = column.dictionaryKeys();
-      const read = column.reader();
+      // Strings have no null; guids and dynamic values do.
+      const read = column.type === 'string' ? undefined : column.reader();
       const sel = column.sel;
       const n = column.length;
       const keys = new Int32Array(n);
       const bits = new Uint8Array((n + 7) >> 3);
       let nulls = 0;
       for (let i = 0; i < n; i++) {
-        if (read(i) === null) {
+        if (read?.(i) === null) {
           nulls++;
           continue;
         }
