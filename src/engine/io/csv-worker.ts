@@ -1,27 +1,42 @@
 /**
- * A worker thread of a streamed CSV scan: reads the chunks it is sent (parseChunk) and answers on its port
- * with the columns' buffers, then bumps the shared counter so that the scan, blocked in Atomics.wait, wakes.
+ * A worker thread of a streamed CSV scan: reads the chunks it is told of (nominalChunk, parseChunk) from
+ * the file itself and answers on its port with the columns' buffers, then bumps the shared counter so that
+ * the scan, blocked in Atomics.wait, wakes.
  */
+import { openSync } from 'node:fs';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { columnParts, type ColumnParts } from '../column.js';
 import { InputError } from '../errors.js';
-import { parseChunk, type ChunkJob } from './csv-chunk.js';
+import { nominalChunk, parseChunk, type ScanSpec } from './csv-chunk.js';
 
 export interface ChunkRequest {
   readonly id: number;
-  readonly job: ChunkJob;
+  readonly spec: ScanSpec;
+  /** The chunk's index, size and the file's size, as nominalChunk takes them. */
+  readonly index: number;
+  readonly size: number;
+  readonly totalBytes: number;
 }
 
-export type ChunkReply =
-  | { readonly id: number; readonly batches: readonly { readonly length: number; readonly columns: readonly ColumnParts[] }[]; readonly used: number; readonly rows: number }
-  | { readonly id: number; readonly more: true }
-  | { readonly id: number; readonly problem: string; readonly line?: number }
-  | { readonly id: number; readonly fatal: string };
+interface Answer {
+  readonly id: number;
+  /** The chunk's place in the file. */
+  readonly start: number;
+  readonly length: number;
+}
+
+export type ChunkReply = Answer & (
+  | { readonly batches: readonly { readonly length: number; readonly columns: readonly ColumnParts[] }[]; readonly used: number; readonly rows: number }
+  | { readonly more: true }
+  | { readonly problem: string; readonly line?: number }
+  | { readonly fatal: string });
 
 const { port, signal } = workerData as { port: MessagePort; signal: SharedArrayBuffer };
 const counter = new Int32Array(signal);
+const files = new Map<string, number>();
+let scratch: Buffer | undefined;
 
-/** The buffers to transfer: each view's own buffer, copied first when it shares a buffer (Buffer's pool). */
+/** The buffers to transfer: each view's own buffer, copied first when it shares one (Buffer's pool). */
 function ownBuffers(parts: ColumnParts[]): { parts: ColumnParts[]; transfer: ArrayBuffer[] } {
   const transfer = new Set<ArrayBuffer>();
   const own = <T extends ArrayBufferView | undefined>(view: T): T => {
@@ -37,24 +52,32 @@ function ownBuffers(parts: ColumnParts[]): { parts: ColumnParts[]; transfer: Arr
   return { parts: copied, transfer: [...transfer] };
 }
 
-parentPort!.on('message', ({ id, job }: ChunkRequest) => {
+parentPort!.on('message', ({ id, spec, index, size, totalBytes }: ChunkRequest) => {
   let reply: ChunkReply;
   let transfer: ArrayBuffer[] = [];
+  let place = { id, start: 0, length: 0 };
   try {
+    let fd = files.get(spec.path);
+    if (fd === undefined) files.set(spec.path, (fd = openSync(spec.path, 'r')));
+    scratch ??= Buffer.allocUnsafeSlow(size + (size >> 2));
+    const chunk = nominalChunk(fd, index, size, totalBytes, scratch);
+    place = { id, start: chunk.start, length: chunk.bytes.length };
     // Lines are counted from the chunk's start; the scan adds the lines before it.
-    const result = parseChunk(job, () => 0);
+    const result = parseChunk(spec, chunk, () => 0);
     if (!result) {
-      reply = { id, more: true };
+      reply = { ...place, more: true };
     } else {
       const batches = result.batches.map((b) => {
         const sent = ownBuffers(b.columns.map(columnParts));
         transfer = transfer.concat(sent.transfer);
         return { length: b.length, columns: sent.parts };
       });
-      reply = { id, batches, used: result.used, rows: result.rows };
+      reply = { ...place, batches, used: result.used, rows: result.rows };
     }
   } catch (e) {
-    reply = e instanceof InputError ? { id, problem: e.problem, line: e.line } : { id, fatal: e instanceof Error ? e.stack ?? e.message : String(e) };
+    reply = e instanceof InputError
+      ? { ...place, problem: e.problem, line: e.line }
+      : { ...place, fatal: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
   port.postMessage(reply, transfer);
   Atomics.add(counter, 0, 1);

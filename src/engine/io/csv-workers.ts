@@ -7,7 +7,6 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { InternalError } from '../errors.js';
-import type { ChunkJob } from './csv-chunk.js';
 import type { ChunkReply, ChunkRequest } from './csv-worker.js';
 
 interface Lane {
@@ -46,10 +45,9 @@ export class ChunkWorkers {
     return this.lanes.length;
   }
 
-  /** Sends a chunk to worker `lane`; its bytes move to the worker (they are unusable here afterwards). */
-  submit(lane: number, id: number, job: ChunkJob): void {
-    const request: ChunkRequest = { id, job };
-    this.lanes[lane].worker.postMessage(request, [job.bytes.buffer as ArrayBuffer]);
+  /** Tells worker `lane` to read a chunk. */
+  submit(lane: number, request: ChunkRequest): void {
+    this.lanes[lane].worker.postMessage(request);
   }
 
   /** Blocks until worker `lane` answers chunk `id` (it answers in the order it was sent chunks). */

@@ -9,7 +9,7 @@ import { Batch, sourceOf, type TableSource } from '../batch.js';
 import { columnFromParts } from '../column.js';
 import { InputError, InternalError } from '../errors.js';
 import { columnarFormat } from './columnar.js';
-import { parseChunk, type ChunkJob, type ChunkResult } from './csv-chunk.js';
+import { chunkAt, nominalChunk, parseChunk, type ChunkResult, type ScanSpec } from './csv-chunk.js';
 import type { ChunkReply } from './csv-worker.js';
 import { ChunkWorkers } from './csv-workers.js';
 import { suffixedNames } from './display-time.js';
@@ -58,18 +58,17 @@ async function openCsvStream(path: string, options: OpenOptions): Promise<TableS
 
 /**
  * The batches of a CSV file, a chunk at a time, in file order; the same checks and messages as a whole-file
- * load. With worker threads, chunks are read ahead and shared between this thread and the workers, each
- * chunk starting after the previous one's last line break. That guess is checked as each chunk is read
- * (a quoted field may hold a line break): when it was wrong, the scan goes on alone from the right place.
+ * load. With worker threads, the file is cut in chunks found independently (nominalChunk), shared between
+ * this thread and the workers, which read their chunks themselves. Each chunk read must end exactly where
+ * the next starts (a line break inside quotes may fool the cut): when one does not, the scan goes on alone
+ * from where it really ended.
  */
 function* scanCsv(
   path: string, names: readonly string[], info: ResolvedInfo, chunkBytes: number, options: OpenOptions,
 ): Generator<Batch> {
   const schema = info.columns.map(({ name, type }) => ({ name, type }));
   const columns = options.columns && [...new Set([...options.columns, ...Object.values(options.aliases ?? {})].flatMap(suffixedNames))];
-  const job = (offset: number, chunk: Chunk): ChunkJob => ({
-    path, bytes: chunk.bytes, first: offset === 0, last: chunk.last, names, columns, schema, sources: info.sources, batchSize: options.batchSize,
-  });
+  const spec: ScanSpec = { path, names, columns, schema, sources: info.sources, batchSize: options.batchSize };
   let fd: number;
   let totalBytes: number;
   try {
@@ -79,23 +78,24 @@ function* scanCsv(
     throw new InputError(fileErrorMessage(e), path);
   }
   const linesBefore = (offset: number) => () => (offset === 0 ? 0 : countLines(fd, offset));
+  const scratch = Buffer.allocUnsafeSlow(chunkBytes + (chunkBytes >> 2));
   let rows = 0;
-  function* emit(result: ChunkResult, offset: number): Generator<Batch> {
+  function* emit(result: ChunkResult, chunk: { start: number }): Generator<Batch> {
     yield* result.batches;
     rows += result.rows;
-    options.progress?.({ bytes: offset + result.used, totalBytes, rows });
+    options.progress?.({ bytes: chunk.start + result.used, totalBytes, rows });
   }
 
   /** Reads chunk after chunk here, from `start` (a record start) to the end. */
   function* alone(start: number): Generator<Batch> {
     for (let offset = start, size = chunkBytes; offset < totalBytes;) {
-      const chunk = readChunk(fd, offset, size, totalBytes);
-      const result = parseChunk(job(offset, chunk), linesBefore(offset));
+      const chunk = chunkAt(fd, offset, size, totalBytes, scratch);
+      const result = parseChunk(spec, chunk, linesBefore(offset));
       if (!result) {
         size *= 2;
         continue;
       }
-      yield* emit(result, offset);
+      yield* emit(result, chunk);
       if (chunk.last) break;
       offset += result.used;
       size = chunkBytes;
@@ -105,35 +105,40 @@ function* scanCsv(
   /** Reads with the workers; returns where to go on alone, or undefined at the end of the file. */
   function* shared(workers: ChunkWorkers): Generator<Batch, number | undefined> {
     const lanes = workers.count + 1;
-    const queue: { offset: number; chunk: Chunk; length: number; lane: number; id: number }[] = [];
-    let next = 0;
-    let id = 0;
-    const readAhead = (): void => {
-      while (queue.length < 2 * lanes && next < totalBytes) {
-        const chunk = readChunk(fd, next, chunkBytes, totalBytes);
-        if (chunk.bytes.length === 0) return; // no line break in a whole chunk: the scan alone grows it
-        const item = { offset: next, chunk, length: chunk.bytes.length, lane: id % lanes, id: id++ };
-        if (item.lane > 0) workers.submit(item.lane - 1, item.id, job(item.offset, chunk));
-        queue.push(item);
-        next += item.length;
+    const count = Math.ceil(totalBytes / chunkBytes);
+    // Chunk i is read by lane i % lanes (0: this thread); the workers get theirs up to two ahead.
+    let sent = 0;
+    const sendAhead = (upTo: number): void => {
+      for (; sent < Math.min(upTo, count); sent++) {
+        if (sent % lanes !== 0) workers.submit(sent % lanes - 1, { id: sent, spec, index: sent, size: chunkBytes, totalBytes });
       }
     };
-    readAhead();
-    while (queue.length > 0) {
-      const item = queue.shift()!;
-      const result = item.lane === 0
-        ? parseChunk(job(item.offset, item.chunk), linesBefore(item.offset))
-        : received(workers.wait(item.lane - 1, item.id), item.offset);
-      if (result) yield* emit(result, item.offset);
-      if (!result || result.used < item.length) return item.offset + (result?.used ?? 0);
-      readAhead();
+    for (let index = 0; index < count; index++) {
+      sendAhead(index + 2 * lanes);
+      const lane = index % lanes;
+      let chunk: { start: number; length: number; last: boolean };
+      let result: ChunkResult | undefined;
+      if (lane === 0) {
+        const read = nominalChunk(fd, index, chunkBytes, totalBytes, scratch);
+        chunk = { start: read.start, length: read.bytes.length, last: read.last };
+        result = parseChunk(spec, read, linesBefore(read.start));
+      } else {
+        const reply = workers.wait(lane - 1, index);
+        chunk = { start: reply.start, length: reply.length, last: reply.start + reply.length >= totalBytes };
+        result = received(reply);
+      }
+      if (result) yield* emit(result, chunk);
+      if (!result || result.used < chunk.length) return chunk.start + (result?.used ?? 0);
+      if (chunk.last) return undefined;
     }
-    return next < totalBytes ? next : undefined;
+    return undefined;
   }
 
-  const received = (reply: ChunkReply, offset: number): ChunkResult | undefined => {
+  const received = (reply: ChunkReply): ChunkResult | undefined => {
     if ('more' in reply) return undefined;
-    if ('problem' in reply) throw new InputError(reply.problem, path, reply.line === undefined ? undefined : reply.line + linesBefore(offset)());
+    if ('problem' in reply) {
+      throw new InputError(reply.problem, path, reply.line === undefined ? undefined : reply.line + linesBefore(reply.start)());
+    }
     if ('fatal' in reply) throw new InternalError(`CSV worker: ${reply.fatal}`);
     const batches = reply.batches.map((b) => new Batch(schema, b.columns.map(columnFromParts), b.length));
     return { batches, used: reply.used, rows: reply.rows };
@@ -151,25 +156,6 @@ function* scanCsv(
     workers?.close();
     closeSync(fd);
   }
-}
-
-interface Chunk {
-  /** From the offset read to after the last line break, or to the end of the file (a buffer of its own). */
-  readonly bytes: Uint8Array;
-  readonly last: boolean;
-}
-
-/** Up to `size` bytes of the file from `offset`, cut after their last line break unless they end the file. */
-function readChunk(fd: number, offset: number, size: number, totalBytes: number): Chunk {
-  const buf = Buffer.allocUnsafeSlow(Math.min(size, totalBytes - offset));
-  let filled = 0;
-  while (filled < buf.length) {
-    const n = readSync(fd, buf, filled, buf.length - filled, offset + filled);
-    if (n === 0) break;
-    filled += n;
-  }
-  const last = offset + filled >= totalBytes;
-  return { bytes: buf.subarray(0, last ? filled : buf.lastIndexOf(LF, filled - 1) + 1), last };
 }
 
 /** The line breaks in the file before `offset` (only when a message needs a line number). */
