@@ -41,8 +41,8 @@ export function parsePeriod(text: string, option: string): bigint {
   return ticks;
 }
 
-// The scan's schema is what was loaded: prepare.ts reads every non-string column even when the query does not
-// name it, so a file's datetime time column is there (test/cli/look-back.test.ts checks this with `project Id`).
+// The scan's schema is what was loaded: the caller has prepareQuery keep LOOK_BACK_COLUMNS (`keepColumns`) even
+// when the query does not name them (test/cli/look-back.test.ts checks this with `project Id`).
 function timeColumn(table: string, schema: readonly Field[], option: string): string {
   const column = LOOK_BACK_COLUMNS.find((name) => schema.some((f) => f.name === name && f.type === 'datetime'));
   if (column === undefined) {
