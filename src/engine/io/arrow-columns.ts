@@ -5,11 +5,11 @@
  * Float64 values, Bool bits, Dictionary<Utf8, Int32> strings.
  */
 import {
-  Bool, Data, DataType, Dictionary, Field as ArrowField, Float64, Int32, Int64, RecordBatch, Schema, Struct,
-  Table as ArrowTable, TimeUnit, Type, Utf8, makeData, makeVector, type Vector,
+  Data, DataType, Dictionary, Field as ArrowField, Int64, RecordBatch, Schema, Struct, Table as ArrowTable, Type, makeData,
+  makeVector, type Vector,
 } from 'apache-arrow';
 import type { Table } from '../batch.js';
-import { Column, ColumnBuilder, utf8Data, type JsValue } from '../column.js';
+import { Column, ColumnBuilder, arrowType, utf8Data, type JsValue } from '../column.js';
 import { dynToJson, type DynValue } from '../dynamic.js';
 import { InputError } from '../errors.js';
 import {
@@ -338,7 +338,7 @@ function countNulls(bits: Uint8Array | undefined, n: number): number {
  * allows no other).
  */
 export function arrowTableOf(table: Table, tableName?: string): ArrowTable {
-  const types = table.schema.map((f) => storedType(f.type));
+  const types = table.schema.map((f) => arrowType(f.type));
   const dictionaries = table.schema.map((f, c) => (types[c] instanceof Dictionary ? sharedDictionary(table, c) : undefined));
   const fields = table.schema.map((f, c) => new ArrowField(f.name, types[c], true, new Map([[KQL_TYPE_KEY, f.type]])));
   const schema = new Schema(fields, tableName !== undefined ? new Map([[KQL_TABLE_KEY, tableName]]) : undefined);
@@ -354,24 +354,6 @@ export function arrowTableOf(table: Table, tableName?: string): ArrowTable {
     return new RecordBatch(schema, makeData({ type: new Struct(fields), length: batch.length, nullCount: 0, children }));
   });
   return new ArrowTable(schema, batches);
-}
-
-function storedType(type: KqlType): DataType {
-  switch (type) {
-    case 'bool':
-      return new Bool();
-    case 'int':
-      return new Int32();
-    case 'long':
-    case 'datetime':
-    case 'timespan':
-      return new Int64();
-    case 'real':
-    case 'decimal':
-      return new Float64();
-    default:
-      return new Dictionary(new Utf8(), new Int32());
-  }
 }
 
 /** One dictionary for column c of every batch, and each batch's keys into it. */
