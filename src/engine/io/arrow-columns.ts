@@ -305,6 +305,10 @@ function valuesColumn<V>(
 /** Row i as error messages quote it. */
 export function showArrowValue(data: Data, i: number): string {
   if (data.type.typeId === Type.Decimal) return String(decimalReader(data)(i));
+  // The stored count of the unit, which apache-arrow would show as a number of milliseconds.
+  if ([Type.Timestamp, Type.Date, Type.Duration, Type.Time].includes(data.type.typeId)) {
+    return `${(data.values as BigInt64Array | Int32Array)[i]} (${arrowTypeName(data.type)})`;
+  }
   const v: unknown = makeVector(data).get(i);
   return typeof v === 'string' ? v : String(v);
 }
