@@ -12,6 +12,7 @@ import { isBag, type DynValue } from '../dynamic.js';
 import { NotSupportedError } from '../errors.js';
 import { fn } from './define.js';
 import { geoPoint, validLatitude, validLongitude } from './geo-cells.js';
+import { fromWkt } from './geo-wkt.js';
 import { sig, type ScalarFunction } from './signature.js';
 
 type S2Point = InstanceType<typeof s2.Point>;
@@ -44,7 +45,8 @@ function distance2Points(lng1: number, lat1: number, lng2: number, lat2: number)
 
 function pointInCircle(lng: number, lat: number, cLng: number, cLat: number, radius: number): boolean | null {
   const d = distance2Points(lng, lat, cLng, cLat);
-  if (d === null || !(radius >= 0)) return null;
+  // The documentation asks for a positive radius.
+  if (d === null || !(radius > 0)) return null;
   return d <= radius;
 }
 
@@ -145,6 +147,32 @@ function disjointPolygons(shape: DynValue, name: string): S2Polygon[] | undefine
   return ps;
 }
 
+/** The point of the polygons' boundaries closest to x, and its distance (radians). */
+function closestOnBoundary(ps: readonly S2Polygon[], x: S2Point): [S2Point, number] {
+  let best: [S2Point, number] = [x, Infinity];
+  for (const p of ps) {
+    for (let k = 0; k < p.numLoops(); k++) {
+      const loop = p.loop(k);
+      const ring = new s2.Polyline([...Array.from({ length: loop.numVertices() }, (_, i) => loop.vertex(i)), loop.vertex(0)]);
+      const [q] = ring.project(x);
+      const d = q.distance(x);
+      if (d < best[1]) best = [q, d];
+    }
+  }
+  return best;
+}
+
+function closestPointOnPolygon(lng: number, lat: number, shape: DynValue): DynValue {
+  if (!validPoint(lng, lat)) return null;
+  const ps = polygons(shape);
+  if (!ps) return null;
+  const x = toS2(lng, lat);
+  // A point inside is its own closest point; outside, the closest point of the union is the closest
+  // point of some member's boundary, so overlapping members need no union.
+  if (ps.some((p) => p.containsPoint(x))) return geoPoint(lng, lat);
+  return pointOf(closestOnBoundary(ps, x)[0]);
+}
+
 function pointInPolygon(lng: number, lat: number, shape: DynValue): boolean | null {
   if (!validPoint(lng, lat)) return null;
   const ps = polygons(shape);
@@ -172,6 +200,11 @@ function polygonPerimeter(shape: DynValue): number | null {
   return sum * EARTH_RADIUS;
 }
 
+function pointOf(p: S2Point): DynValue {
+  const ll = s2.LatLng.fromPoint(p);
+  return geoPoint(ll.lng / DEGREE, ll.lat / DEGREE);
+}
+
 function polygonCentroid(shape: DynValue): DynValue {
   const ps = disjointPolygons(shape, 'geo_polygon_centroid');
   if (!ps) return null;
@@ -182,8 +215,76 @@ function polygonCentroid(shape: DynValue): DynValue {
     y += c.y;
     z += c.z;
   }
-  const ll = s2.LatLng.fromPoint(new s2.Point(x, y, z));
-  return geoPoint(ll.lng / DEGREE, ll.lat / DEGREE);
+  return pointOf(new s2.Point(x, y, z));
+}
+
+// ---------------------------------------------------------------------------------------------
+// GeoJSON lines: at least two valid positions; neighbouring positions must not be antipodal
+// (the edge between them would be undefined).
+
+type S2Polyline = InstanceType<typeof s2.Polyline>;
+
+function polylineOf(v: DynValue): S2Polyline | undefined {
+  if (!Array.isArray(v) || v.length < 2) return undefined;
+  const points: S2Point[] = [];
+  for (const x of v) {
+    const p = position(x);
+    if (!p) return undefined;
+    const q = toS2(p[0], p[1]);
+    if (points.length > 0 && isAntipodal(points[points.length - 1], q)) return undefined;
+    points.push(q);
+  }
+  return new s2.Polyline(points);
+}
+
+/** The lines of a GeoJSON LineString (or, when allowed, MultiLineString); undefined when invalid. */
+function polylines(shape: DynValue, allowMulti: boolean): S2Polyline[] | undefined {
+  if (!isBag(shape)) return undefined;
+  const type = shape.get('type');
+  const coordinates = shape.get('coordinates') ?? null;
+  if (type === 'LineString') {
+    const l = polylineOf(coordinates);
+    return l ? [l] : undefined;
+  }
+  if (!allowMulti || type !== 'MultiLineString' || !Array.isArray(coordinates) || coordinates.length === 0) return undefined;
+  const out = coordinates.map(polylineOf);
+  return out.some((l) => l === undefined) ? undefined : (out as S2Polyline[]);
+}
+
+/** The point of the lines closest to x, and its distance (radians). */
+function closestOnLines(lines: readonly S2Polyline[], x: S2Point): [S2Point, number] {
+  let best: [S2Point, number] = [x, Infinity];
+  for (const line of lines) {
+    const [q] = line.project(x);
+    const d = q.distance(x);
+    if (d < best[1]) best = [q, d];
+  }
+  return best;
+}
+
+function distancePointToLine(lng: number, lat: number, shape: DynValue): number | null {
+  const lines = polylines(shape, true);
+  if (!validPoint(lng, lat) || !lines) return null;
+  return closestOnLines(lines, toS2(lng, lat))[1] * EARTH_RADIUS;
+}
+
+function closestPointOnLine(lng: number, lat: number, shape: DynValue): DynValue {
+  const lines = polylines(shape, true);
+  if (!validPoint(lng, lat) || !lines) return null;
+  return pointOf(closestOnLines(lines, toS2(lng, lat))[0]);
+}
+
+function lineInterpolatePoint(shape: DynValue, fraction: number): DynValue {
+  const lines = polylines(shape, false);
+  if (!lines || !(fraction >= 0 && fraction <= 1)) return null;
+  return pointOf(lines[0].interpolate(fraction)[0]);
+}
+
+function lineLocatePoint(shape: DynValue, lng: number, lat: number): number | null {
+  const lines = polylines(shape, false);
+  if (!validPoint(lng, lat) || !lines) return null;
+  const [q, next] = lines[0].project(toS2(lng, lat));
+  return lines[0].uninterpolate(q, next);
 }
 
 export const geoFunctions: readonly ScalarFunction[] = [
@@ -195,4 +296,10 @@ export const geoFunctions: readonly ScalarFunction[] = [
   fn('geo_polygon_area', [sig(['dynamic'], 'real', polygonArea)]),
   fn('geo_polygon_perimeter', [sig(['dynamic'], 'real', polygonPerimeter)]),
   fn('geo_polygon_centroid', [sig(['dynamic'], 'dynamic', polygonCentroid)]),
+  fn('geo_closest_point_on_polygon', [sig(['real', 'real', 'dynamic'], 'dynamic', closestPointOnPolygon)]),
+  fn('geo_distance_point_to_line', [sig(['real', 'real', 'dynamic'], 'real', distancePointToLine)]),
+  fn('geo_closest_point_on_line', [sig(['real', 'real', 'dynamic'], 'dynamic', closestPointOnLine)]),
+  fn('geo_line_interpolate_point', [sig(['dynamic', 'real'], 'dynamic', lineInterpolatePoint)]),
+  fn('geo_line_locate_point', [sig(['dynamic', 'real', 'real'], 'real', lineLocatePoint)]),
+  fn('geo_from_wkt', [sig(['string'], 'dynamic', fromWkt)]),
 ];
