@@ -5,6 +5,7 @@
  */
 import type { Batch } from './batch.js';
 import { Column, ColumnBuilder, type JsValue, type Reader } from './column.js';
+import { compareColumnWithConstant } from './compare-kernels.js';
 import type { DynValue } from './dynamic.js';
 import type { BoundExpr, CallExpr, InSetExpr, LogicalExpr, WindowExpr } from './expr.js';
 import { toKqlString } from './functions/conversion.js';
@@ -45,10 +46,21 @@ export function readerOf(v: Value): Reader {
 /** The rows where a bool value is true; undefined when every row passes. */
 export function selectTrue(v: Value, n: number): Int32Array | undefined {
   if (isScalar(v)) return v.value === true ? undefined : new Int32Array(0);
-  const r = v.reader();
   const out = new Int32Array(n);
   let k = 0;
-  for (let i = 0; i < n; i++) if (r(i) === true) out[k++] = i;
+  const { data, sel } = v;
+  if (v.type === 'bool') {
+    // Straight from the bits: set and valid.
+    const bits = data.values as Uint8Array;
+    const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+    for (let i = 0; i < n; i++) {
+      const p = (sel ? sel[i] : i) + data.offset;
+      if (((bits[p >> 3] >> (p & 7)) & 1) === 1 && (!bitmap || ((bitmap[p >> 3] >> (p & 7)) & 1) === 1)) out[k++] = i;
+    }
+  } else {
+    const r = v.reader();
+    for (let i = 0; i < n; i++) if (r(i) === true) out[k++] = i;
+  }
   return k === n ? undefined : out.subarray(0, k);
 }
 
@@ -120,6 +132,11 @@ function compileCall(e: CallExpr, ex: ExecContext): Evaluator {
     const columnArgs = vals.filter((v) => !isScalar(v)) as Column[];
     if (columnArgs.length === 0) return scalar(e.type, apply(vals.map((v) => (v as ScalarValue).value)));
     const n = batch.length;
+    if (arity === 2) {
+      const side = (v: Value): Column | JsValue => (isScalar(v) ? v.value : v);
+      const compared = compareColumnWithConstant(e, side(vals[0]), side(vals[1]));
+      if (compared) return compared;
+    }
     const out = new ColumnBuilder(e.type, n);
     const rowVals: JsValue[] = new Array(arity);
     if (columnArgs.length === 1 && columnArgs[0].type === 'string') {

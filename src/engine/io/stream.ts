@@ -104,18 +104,20 @@ function* scanCsv(
 
   /** Reads with the workers; returns where to go on alone, or undefined at the end of the file. */
   function* shared(workers: ChunkWorkers): Generator<Batch, number | undefined> {
-    const lanes = workers.count + 1;
+    // Of every 2W + 1 chunks, this thread reads one and each of the W workers two: this thread also
+    // starts up, runs the query's operators and waits on the file. The workers get theirs ahead.
+    const round = 2 * workers.count + 1;
+    const laneOf = (index: number): number => (index % round === 0 ? 0 : 1 + ((index % round) - 1) % workers.count);
     const count = Math.ceil(totalBytes / chunkBytes);
-    // Chunk i is read by lane i % lanes (0: this thread); the workers get theirs up to two ahead.
     let sent = 0;
     const sendAhead = (upTo: number): void => {
       for (; sent < Math.min(upTo, count); sent++) {
-        if (sent % lanes !== 0) workers.submit(sent % lanes - 1, { id: sent, spec, index: sent, size: chunkBytes, totalBytes });
+        if (laneOf(sent) !== 0) workers.submit(laneOf(sent) - 1, { id: sent, spec, index: sent, size: chunkBytes, totalBytes });
       }
     };
     for (let index = 0; index < count; index++) {
-      sendAhead(index + 2 * lanes);
-      const lane = index % lanes;
+      sendAhead(index + 2 * round);
+      const lane = laneOf(index);
       let chunk: { start: number; length: number; last: boolean };
       let result: ChunkResult | undefined;
       if (lane === 0) {
