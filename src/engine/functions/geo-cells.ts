@@ -1,8 +1,9 @@
 /**
  * Geospatial grid cells: H3 (through h3-js, the H3 C library compiled to JS), S2 (through s2js)
  * and geohash. Invalid coordinates, levels or cell tokens give "" for string results and null
- * otherwise, as documented. geo_h3cell_neighbors and geo_s2cell_neighbors are left out: Kusto
- * lists the neighbors in an order neither library reproduces.
+ * otherwise, as documented. geo_h3cell_neighbors, geo_s2cell_neighbors, geo_geohash_neighbors and
+ * geo_polygon_to_h3cells are left out: the engine lists their cells in an order that neither the
+ * libraries nor a fixed direction order reproduces.
  */
 import * as h3 from 'h3-js';
 import { s2 } from 's2js';

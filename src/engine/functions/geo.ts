@@ -274,6 +274,21 @@ function closestPointOnLine(lng: number, lat: number, shape: DynValue): DynValue
   return pointOf(closestOnLines(lines, toS2(lng, lat))[0]);
 }
 
+/** Lines that cross or share a vertex intersect (S2's polyline rule). */
+function intersects2Lines(a: DynValue, b: DynValue): boolean | null {
+  const la = polylines(a, true);
+  const lb = polylines(b, true);
+  if (!la || !lb) return null;
+  return la.some((x) => lb.some((y) => x.intersects(y)));
+}
+
+function intersects2Polygons(a: DynValue, b: DynValue): boolean | null {
+  const pa = polygons(a);
+  const pb = polygons(b);
+  if (!pa || !pb) return null;
+  return pa.some((x) => pb.some((y) => x.intersects(y)));
+}
+
 function lineInterpolatePoint(shape: DynValue, fraction: number): DynValue {
   const lines = polylines(shape, false);
   if (!lines || !(fraction >= 0 && fraction <= 1)) return null;
@@ -301,5 +316,7 @@ export const geoFunctions: readonly ScalarFunction[] = [
   fn('geo_closest_point_on_line', [sig(['real', 'real', 'dynamic'], 'dynamic', closestPointOnLine)]),
   fn('geo_line_interpolate_point', [sig(['dynamic', 'real'], 'dynamic', lineInterpolatePoint)]),
   fn('geo_line_locate_point', [sig(['dynamic', 'real', 'real'], 'real', lineLocatePoint)]),
+  fn('geo_intersects_2lines', [sig(['dynamic', 'dynamic'], 'bool', intersects2Lines)]),
+  fn('geo_intersects_2polygons', [sig(['dynamic', 'dynamic'], 'bool', intersects2Polygons)]),
   fn('geo_from_wkt', [sig(['string'], 'dynamic', fromWkt)]),
 ];
