@@ -10,11 +10,12 @@ import { Column } from '../column.js';
 import { InputError } from '../errors.js';
 import type { KqlType } from '../types.js';
 import {
-  KQL_TABLE_KEY, arrowTableOf, arrowTypeName, canConvert, convertColumn, fileColumnType, showArrowValue, type Converted,
+  KQL_TABLE_KEY, KQL_TYPE_KEY, arrowTableOf, arrowTypeName, canConvert, convertColumn, fileColumnType, showArrowValue, type Converted,
 } from './arrow-columns.js';
 import { arrowIpcBytes, arrowIpcFormat, openArrowIpc } from './arrow-ipc.js';
 import { DEFAULT_BATCH_SIZE, resolveInfo, type LoadOptions, type ResolvedInfo, type TableInfo } from './load.js';
 import { isParquet, openParquet, parquetBytes } from './parquet.js';
+import { isFolder, listFiles } from './source.js';
 
 export type ColumnarFormat = 'arrow' | 'arrow-stream' | 'parquet';
 
@@ -28,8 +29,18 @@ export interface ColumnarFile {
   read(columns: readonly string[], batchSize: number): Promise<ArrowTable>;
 }
 
-/** The columnar format of the file, by its first bytes; undefined for text files, folders and unreadable paths. */
+/**
+ * The columnar format of the file, by its first bytes, or of every file of a folder (ADX `.export` writes a
+ * table as several Parquet files); undefined for text files and folders of them, and unreadable paths.
+ */
 export async function columnarFormat(path: string): Promise<ColumnarFormat | undefined> {
+  if (!(await isFolder(path))) return fileFormat(path);
+  const formats = new Set((await listFiles(path)).map(fileFormat));
+  const [only] = formats;
+  return formats.size === 1 ? only : undefined;
+}
+
+function fileFormat(path: string): ColumnarFormat | undefined {
   let head: Buffer;
   try {
     // Synchronous: eight bytes, before every load of a file.
@@ -51,21 +62,48 @@ interface ColumnarInfo extends ResolvedInfo {
   readonly fileTypes: readonly (KqlType | undefined)[];
 }
 
-async function openColumnar(path: string, format: ColumnarFormat): Promise<ColumnarFile> {
-  return format === 'parquet' ? openParquet(path) : openArrowIpc(path, format);
+/** The file, or the files of the folder in path order, opened; a folder's files must have one schema. */
+async function openParts(path: string, format: ColumnarFormat): Promise<{ path: string; file: ColumnarFile }[]> {
+  const paths = (await isFolder(path)) ? await listFiles(path) : [path];
+  const parts: { path: string; file: ColumnarFile }[] = [];
+  for (const p of paths) parts.push({ path: p, file: await (format === 'parquet' ? openParquet(p) : openArrowIpc(p, format)) });
+  const shape = (f: ColumnarFile): string => f.schema.fields.map((x) => {
+    const declared = x.metadata.get(KQL_TYPE_KEY);
+    return `${x.name}: ${arrowTypeName(x.type)}${declared !== undefined ? ` (${KQL_TYPE_KEY}=${declared})` : ''}`;
+  }).join(', ');
+  const other = parts.find((x) => shape(x.file) !== shape(parts[0].file));
+  if (other) throw new InputError(`its columns differ from those of ${parts[0].path} (${shape(other.file)}).`, other.path);
+  return parts;
 }
 
 /** The columns loadColumnar gives, from the file's schema alone. */
 export async function readColumnarInfo(path: string, format: ColumnarFormat, options: LoadOptions): Promise<TableInfo> {
-  const { format: f, table, columns } = resolveColumnar(await openColumnar(path, format), path, options);
+  const parts = await openParts(path, format);
+  const { format: f, table, columns } = resolveColumnar(parts, options);
   return { format: f, table, columns };
 }
 
 export async function loadColumnar(path: string, format: ColumnarFormat, options: LoadOptions): Promise<{ table: Table; info: TableInfo }> {
-  const file = await openColumnar(path, format);
-  const info = resolveColumnar(file, path, options);
-  const names = file.schema.fields.map((f) => f.name);
+  const parts = await openParts(path, format);
+  const info = resolveColumnar(parts, options);
+  const names = parts[0].file.schema.fields.map((f) => f.name);
   const wanted = [...new Set(info.sources.flatMap((j) => (j === undefined ? [] : [names[j]])))];
+  const schema = info.columns.map(({ name, type }) => ({ name, type }));
+  const batches: Batch[] = [];
+  const skipped: string[] = [];
+  for (const part of parts) batches.push(...await loadPart(part.path, part.file, info, wanted, options, (row) => skipped.push(parts.length > 1 ? `${part.path} row ${row}` : `${row}`)));
+  if (skipped.length > 0) {
+    const shown = skipped.slice(0, 5).join(', ') + (skipped.length > 5 ? ', …' : '');
+    options.warn?.(`skipped ${skipped.length} bad row${skipped.length === 1 ? '' : 's'} (row${skipped.length === 1 ? '' : 's'} ${shown}).`);
+  }
+  return { table: { schema, batches }, info: { format: info.format, table: info.table, columns: info.columns } };
+}
+
+/** The batches of one file: its wanted columns converted to the table's types; rows with bad values refused, or skipped. */
+async function loadPart(
+  path: string, file: ColumnarFile, info: ColumnarInfo, wanted: readonly string[], options: LoadOptions, skip: (row: number) => void,
+): Promise<Batch[]> {
+  const names = file.schema.fields.map((f) => f.name);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const data = wanted.length > 0 || file.rows === undefined ? await file.read(wanted, batchSize) : undefined;
   // Without a column to read (`T | count`), the batches only count rows.
@@ -73,7 +111,6 @@ export async function loadColumnar(path: string, format: ColumnarFormat, options
     : Array.from({ length: Math.ceil(file.rows! / batchSize) }, (_, k) => Math.min(batchSize, file.rows! - k * batchSize));
   const schema = info.columns.map(({ name, type }) => ({ name, type }));
   const batches: Batch[] = [];
-  const skipped: number[] = [];
   let first = 0;
   lengths.forEach((n, b) => {
     const converted = new Map<string, Converted>();
@@ -102,20 +139,18 @@ export async function loadColumnar(path: string, format: ColumnarFormat, options
       const keep = new Int32Array(n - bad.size);
       for (let i = 0, k = 0; i < n; i++) if (!bad.has(i)) keep[k++] = i;
       batch = batch.take(keep);
-      for (const i of [...bad].sort((x, y) => x - y)) skipped.push(first + i + 1);
+      for (const i of [...bad].sort((x, y) => x - y)) skip(first + i + 1);
     }
     batches.push(batch);
     first += n;
   });
-  if (skipped.length > 0) {
-    const shown = skipped.slice(0, 5).join(', ') + (skipped.length > 5 ? ', …' : '');
-    options.warn?.(`skipped ${skipped.length} bad row${skipped.length === 1 ? '' : 's'} (row${skipped.length === 1 ? '' : 's'} ${shown}).`);
-  }
-  return { table: { schema, batches }, info: { format: info.format, table: info.table, columns: info.columns } };
+  return batches;
 }
 
 /** The table's columns (as load.ts resolves them) from the file's schema, refusing columns that cannot be read. */
-function resolveColumnar(file: ColumnarFile, path: string, options: LoadOptions): ColumnarInfo {
+function resolveColumnar(parts: readonly { path: string; file: ColumnarFile }[], options: LoadOptions): ColumnarInfo {
+  const { path, file } = parts[0];
+  const rows = parts.every((x) => x.file.rows !== undefined) ? parts.reduce((n, x) => n + x.file.rows!, 0) : undefined;
   const fields = file.schema.fields;
   const names = fields.map((f) => f.name);
   const twice = names.find((n, j) => names.indexOf(n) !== j);
@@ -123,7 +158,7 @@ function resolveColumnar(file: ColumnarFile, path: string, options: LoadOptions)
   const fileTypes = fields.map((f) => fileColumnType(f, path));
   const declared = new Map(names.flatMap((n, j) => (fileTypes[j] ? [[n, fileTypes[j]!] as const] : [])));
   const info = resolveInfo({
-    names, declared, count: file.rows ?? 1, format: file.format, table: file.schema.metadata.get(KQL_TABLE_KEY), inferType: () => undefined,
+    names, declared, count: rows ?? 1, format: file.format, table: file.schema.metadata.get(KQL_TABLE_KEY), inferType: () => undefined,
   }, options);
   info.columns.forEach((c, k) => {
     const j = info.sources[k];

@@ -3,7 +3,7 @@ import {
   Bool, Data, Field, Float64, Int64, RecordBatch, Schema, Struct, Table, TimestampMicrosecond, Utf8, makeData, tableToIPC,
   vectorFromArray, type DataType,
 } from 'apache-arrow';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pq from 'parquet-wasm';
@@ -16,14 +16,13 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let count = 0;
 
 /** A Parquet file of the given columns (plain Arrow types, no KQL metadata), `rowGroup` rows per row group. */
-function parquetFile(columns: Record<string, [DataType, unknown[]] | Data>, rowGroup = 1024): string {
+function parquetFile(columns: Record<string, [DataType, unknown[]] | Data>, rowGroup = 1024, path = join(tmp, `t${count++}.parquet`)): string {
   const data = Object.values(columns).map((c) => (c instanceof Data ? c : vectorFromArray(c[1], c[0]).data[0]));
   const fields = Object.keys(columns).map((name, k) => new Field(name, data[k].type, true));
   const schema = new Schema(fields);
   const length = data[0].length;
   const table = new Table(schema, [new RecordBatch(schema, makeData({ type: new Struct(fields), length, nullCount: 0, children: data }))]);
   const properties = new pq.WriterPropertiesBuilder().setMaxRowGroupSize(rowGroup).build();
-  const path = join(tmp, `t${count++}.parquet`);
   writeFileSync(path, pq.writeParquet(pq.Table.fromIPCStream(tableToIPC(table, 'stream')), properties));
   return path;
 }
@@ -90,6 +89,24 @@ describe('Parquet files', () => {
     expect(none.schema).toEqual([]);
     expect(tableRowCount(none)).toBe(n);
     expect(await readTableSchema(path)).toEqual([{ name: 'a', type: 'long' }, { name: 's', type: 'string' }]);
+  });
+
+  it('reads a folder of parts (as ADX .export writes a large table) in path order, with one schema', async () => {
+    const dir = join(tmp, 'export');
+    mkdirSync(dir);
+    parquetFile({ Id: [new Utf8(), ['A5D7A0B6-0000-4000-8000-000000000003']], N: [new Int64(), [3n]] }, 1024, join(dir, 'part_2.parquet'));
+    parquetFile({ Id: [new Utf8(), ['a5d7a0b6-0000-4000-8000-000000000001', '']], N: [new Int64(), [1n, 2n]] }, 1024, join(dir, 'part_1.parquet'));
+    const schema = [{ name: 'Id', type: 'guid' }, { name: 'N', type: 'long' }] as const;
+    const { table, info } = await loadTableInfo(dir, { schema, columns: ['N', 'Id'] });
+    expect(info.format).toBe('parquet');
+    expect(tableRows(table)).toEqual([
+      ['a5d7a0b6-0000-4000-8000-000000000001', 1n], [null, 2n], ['a5d7a0b6-0000-4000-8000-000000000003', 3n],
+    ]);
+    expect(tableRowCount(await loadTable(dir, { columns: [] }))).toBe(3);
+    parquetFile({ Id: [new Utf8(), ['x']], N: [new Int64(), [4n]] }, 1024, join(dir, 'part_3.parquet'));
+    await expect(loadTable(dir, { schema })).rejects.toThrow(`${join(dir, 'part_3.parquet')}: row 1: column 'Id' (guid): cannot read 'x' as a guid.`);
+    parquetFile({ Id: [new Utf8(), ['x']] }, 1024, join(dir, 'part_4.parquet'));
+    await expect(loadTable(dir)).rejects.toThrow(`${join(dir, 'part_4.parquet')}: its columns differ from those of ${join(dir, 'part_1.parquet')} (Id: Utf8).`);
   });
 
   it('refuses a truncated file, naming it', async () => {
