@@ -56,7 +56,8 @@ function dictionaryDyn(data: Data): DynValue[] {
   return out;
 }
 
-function validityTest(data: Data): ((p: number) => boolean) | undefined {
+/** Whether physical row p is valid (not null); undefined when every row is. */
+export function validityTest(data: Data): ((p: number) => boolean) | undefined {
   if (data.nullCount === 0 || !data.nullBitmap || data.nullBitmap.length === 0) return undefined;
   const bm = data.nullBitmap;
   const off = data.offset;

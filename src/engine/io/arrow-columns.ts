@@ -9,7 +9,7 @@ import {
   makeVector, type Vector,
 } from 'apache-arrow';
 import type { Table } from '../batch.js';
-import { Column, ColumnBuilder, arrowType, utf8Data, type JsValue } from '../column.js';
+import { Column, ColumnBuilder, arrowType, utf8Data, validityTest, type JsValue } from '../column.js';
 import { dynToJson, type DynValue } from '../dynamic.js';
 import { InputError } from '../errors.js';
 import {
@@ -194,7 +194,7 @@ function ticksColumn(data: Data, type: 'datetime' | 'timespan'): Converted {
   const values = data.values as BigInt64Array | Int32Array;
   const out = new BigInt64Array(data.length);
   const bad: number[] = [];
-  const valid = validity(data);
+  const valid = validityTest(data);
   for (let i = 0; i < out.length; i++) {
     if (valid && !valid(i)) continue;
     const v = BigInt(values[i]);
@@ -215,7 +215,7 @@ function ticksOutOfRange(data: Data): number[] {
   const halves = new Int32Array(v.buffer, v.byteOffset, v.length * 2);
   const maxHigh = Number(MAX_DATETIME_TICKS >> 32n);
   const maxLow = Number(MAX_DATETIME_TICKS & 0xffffffffn);
-  const valid = validity(data);
+  const valid = validityTest(data);
   const bad: number[] = [];
   for (let i = 0; i < v.length; i++) {
     const high = halves[2 * i + 1];
@@ -268,7 +268,7 @@ function utf8Dictionary(data: Data): Column {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dictionary = new ByteDictionary();
   const keys = new Int32Array(data.length);
-  const valid = validity(data);
+  const valid = validityTest(data);
   for (let i = 0; i < keys.length; i++) {
     keys[i] = valid && !valid(i) ? dictionary.intern(view, 0, 0) : dictionary.intern(view, offsets[i], offsets[i + 1]);
   }
@@ -283,7 +283,7 @@ function valuesColumn<V>(
   data: Data, type: KqlType, convert: (v: V) => JsValue | typeof BAD, read: (i: number) => V,
 ): Converted {
   const b = new ColumnBuilder(type, data.length);
-  const valid = validity(data);
+  const valid = validityTest(data);
   const bad: number[] = [];
   const none = type === 'string' ? '' : null;
   for (let i = 0; i < data.length; i++) {
@@ -313,17 +313,10 @@ export function showArrowValue(data: Data, i: number): string {
   return typeof v === 'string' ? v : String(v);
 }
 
-function validity(data: Data): ((i: number) => boolean) | undefined {
-  const bits = data.nullBitmap;
-  if (data.nullCount === 0 || !bits || bits.length === 0) return undefined;
-  const off = data.offset;
-  return (i) => ((bits[(i + off) >> 3] >> ((i + off) & 7)) & 1) === 1;
-}
-
 /** The data with these rows null too. */
 function withNulls(data: Data, rows: readonly number[]): Data {
   const bits = new Uint8Array((data.length + 7) >> 3);
-  const valid = validity(data);
+  const valid = validityTest(data);
   for (let i = 0; i < data.length; i++) if (!valid || valid(i)) bits[i >> 3] |= 1 << (i & 7);
   for (const i of rows) bits[i >> 3] &= ~(1 << (i & 7));
   return data.clone(data.type, data.offset, data.length, countNulls(bits, data.length), [data.valueOffsets, data.values, bits] as never);
