@@ -50,18 +50,15 @@ export class ChunkWorkers {
     this.lanes[lane].worker.postMessage(request);
   }
 
-  /** Blocks until worker `lane` answers chunk `id` (it answers in the order it was sent chunks). */
-  wait(lane: number, id: number): ChunkReply {
-    const { port, counter } = this.lanes[lane];
+  /** Worker `lane`'s next answer (workers answer in the order they were asked); waits for it when `block`. */
+  take(lane: number, block: boolean): ChunkReply | undefined {
+    const { port, counter, worker } = this.lanes[lane];
     for (;;) {
       const seen = Atomics.load(counter, 0);
       const received = receiveMessageOnPort(port);
-      if (received) {
-        const reply = received.message as ChunkReply;
-        if (reply.id !== id) throw new InternalError(`CSV worker answered chunk ${reply.id}, not ${id}`);
-        return reply;
-      }
-      if (Atomics.wait(counter, 0, seen, 1000) === 'timed-out' && this.lanes[lane].worker.threadId === -1) {
+      if (received) return received.message as ChunkReply;
+      if (!block) return undefined;
+      if (Atomics.wait(counter, 0, seen, 1000) === 'timed-out' && worker.threadId === -1) {
         throw new InternalError('a CSV worker thread stopped');
       }
     }

@@ -102,33 +102,58 @@ function* scanCsv(
     }
   }
 
-  /** Reads with the workers; returns where to go on alone, or undefined at the end of the file. */
+  /**
+   * Reads with the workers; returns where to go on alone, or undefined at the end of the file. Each worker
+   * has up to two chunks in hand; this thread, when the next chunk in order is not ready, reads the next
+   * unassigned one itself rather than wait, and keeps its batches until their turn.
+   */
   function* shared(workers: ChunkWorkers): Generator<Batch, number | undefined> {
-    // Of every 2W + 1 chunks, this thread reads one and each of the W workers two: this thread also
-    // starts up, runs the query's operators and waits on the file. The workers get theirs ahead.
-    const round = 2 * workers.count + 1;
-    const laneOf = (index: number): number => (index % round === 0 ? 0 : 1 + ((index % round) - 1) % workers.count);
     const count = Math.ceil(totalBytes / chunkBytes);
-    let sent = 0;
-    const sendAhead = (upTo: number): void => {
-      for (; sent < Math.min(upTo, count); sent++) {
-        if (laneOf(sent) !== 0) workers.submit(laneOf(sent) - 1, { id: sent, spec, index: sent, size: chunkBytes, totalBytes });
-      }
+    const ready = new Map<number, { chunk: { start: number; length: number; last: boolean }; reply?: ChunkReply; result?: ChunkResult; error?: unknown }>();
+    const asked: number[][] = Array.from({ length: workers.count }, () => []);
+    let next = 0;
+    const ahead = 4 * (workers.count + 1);
+    const collect = (lane: number, block: boolean): void => {
+      const reply = workers.take(lane, block);
+      if (!reply) return;
+      asked[lane].shift();
+      ready.set(reply.id, { chunk: { start: reply.start, length: reply.length, last: reply.start + reply.length >= totalBytes }, reply });
     };
     for (let index = 0; index < count; index++) {
-      sendAhead(index + 2 * round);
-      const lane = laneOf(index);
-      let chunk: { start: number; length: number; last: boolean };
-      let result: ChunkResult | undefined;
-      if (lane === 0) {
-        const read = nominalChunk(fd, index, chunkBytes, totalBytes, scratch);
-        chunk = { start: read.start, length: read.bytes.length, last: read.last };
-        result = parseChunk(spec, read, linesBefore(read.start));
-      } else {
-        const reply = workers.wait(lane - 1, index);
-        chunk = { start: reply.start, length: reply.length, last: reply.start + reply.length >= totalBytes };
-        result = received(reply);
+      for (;;) {
+        asked.forEach((ids, lane) => {
+          while (ids.length < 2 && next < count && next < index + ahead) {
+            workers.submit(lane, { id: next, spec, index: next, size: chunkBytes, totalBytes });
+            ids.push(next++);
+          }
+          if (ids.length > 0) collect(lane, false);
+        });
+        if (ready.has(index)) break;
+        const lane = asked.findIndex((ids) => ids.includes(index));
+        if (lane >= 0 && (next >= count || next >= index + ahead)) {
+          collect(lane, true);
+          continue;
+        }
+        // Not ready: read a chunk here, this one if no worker has it, else the next unassigned one.
+        const mine = lane < 0 ? index : next++;
+        const read = nominalChunk(fd, mine, chunkBytes, totalBytes, scratch);
+        const chunk = { start: read.start, length: read.bytes.length, last: read.last };
+        // An error waits for its chunk's turn: a chunk before may end the scan first, or show that this
+        // chunk's start was a line break inside quotes.
+        let result: ChunkResult | undefined;
+        let error: unknown;
+        try {
+          result = parseChunk(spec, read, linesBefore(read.start));
+        } catch (e) {
+          error = e;
+        }
+        ready.set(mine, { chunk, result, error });
+        if (mine === index) next = Math.max(next, index + 1);
       }
+      const { chunk, reply, result: own, error } = ready.get(index)!;
+      ready.delete(index);
+      if (error) throw error;
+      const result = reply ? received(reply) : own;
       if (result) yield* emit(result, chunk);
       if (!result || result.used < chunk.length) return chunk.start + (result?.used ?? 0);
       if (chunk.last) return undefined;

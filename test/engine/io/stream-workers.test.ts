@@ -62,6 +62,16 @@ describe('a streamed CSV scan shared with worker threads', () => {
     expect(await scanned(b, path, 5000)).toEqual(whole);
   });
 
+  it.each([1024, 4096])('reports the first of several bad values, as a whole-file load does (chunks of %i bytes)', async (chunkBytes) => {
+    const b = await built();
+    let n = 0;
+    const spoilt = new Set([500, 900, 1300, 1700]);
+    const path = exportFile(`bad-${chunkBytes}.csv`, 2000, (s) => s.replace(/,(true|false),/g, (m) => (spoilt.has(++n) ? ',maybe,' : m)));
+    const expected = await errorOf(() => b.loadTable(path, { tableName: 'UrlClickEvents' }));
+    expect(expected).toMatch(/cannot read 'maybe' as a bool/);
+    expect(await errorOf(() => scanned(b, path, chunkBytes))).toBe(expected);
+  });
+
   it('reports a bad value found by a worker at its line in the file', async () => {
     const b = await built();
     let n = 0;
