@@ -289,6 +289,28 @@ function intersects2Polygons(a: DynValue, b: DynValue): boolean | null {
   return pa.some((x) => pb.some((y) => x.intersects(y)));
 }
 
+/** geo_polygon_to_s2cells gives null above this many cells (documented). */
+const S2_MAX_COVERING_CELLS = 65_536;
+/** S2's kMaxArea metric: no cell of level k is larger than this / 4^k steradians. */
+const S2_MAX_CELL_AREA = 2.635799256963161491;
+
+/**
+ * The cells of one level that cover the polygons (S2's region coverer with that level as both the
+ * minimum and the maximum), sorted by cell id; their count is checked against the documented limit.
+ */
+function polygonToS2Cells(shape: DynValue, level = 11n): DynValue {
+  const ps = polygons(shape);
+  if (!ps || level < 0n || level > 30n) return null;
+  const area = ps.reduce((sum, p) => sum + p.area(), 0);
+  // Certainly over the limit (each cell is at most this large): null without listing the cells.
+  if (area / (S2_MAX_CELL_AREA / 4 ** Number(level)) > S2_MAX_COVERING_CELLS) return null;
+  const coverer = new s2.RegionCoverer({ minLevel: Number(level), maxLevel: Number(level) });
+  const ids = new Set<bigint>();
+  for (const p of ps) for (const id of coverer.covering(p)) ids.add(id);
+  if (ids.size > S2_MAX_COVERING_CELLS) return null;
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id) => s2.cellid.toToken(id));
+}
+
 function lineInterpolatePoint(shape: DynValue, fraction: number): DynValue {
   const lines = polylines(shape, false);
   if (!lines || !(fraction >= 0 && fraction <= 1)) return null;
@@ -318,5 +340,6 @@ export const geoFunctions: readonly ScalarFunction[] = [
   fn('geo_line_locate_point', [sig(['dynamic', 'real', 'real'], 'real', lineLocatePoint)]),
   fn('geo_intersects_2lines', [sig(['dynamic', 'dynamic'], 'bool', intersects2Lines)]),
   fn('geo_intersects_2polygons', [sig(['dynamic', 'dynamic'], 'bool', intersects2Polygons)]),
+  fn('geo_polygon_to_s2cells', [sig(['dynamic', 'long'], 'dynamic', polygonToS2Cells, { optional: 1 })]),
   fn('geo_from_wkt', [sig(['string'], 'dynamic', fromWkt)]),
 ];

@@ -113,6 +113,13 @@ describe('S2 cells', () => {
   ])('geo_point_to_s2cell(%s) = "%s"', (args, expected) => {
     expect(call('geo_point_to_s2cell', args, ['real', 'real', 'long'])).toBe(expected);
   });
+  it('covers a polygon with the cells of one level', () => {
+    // geo-polygon-to-s2cells-function-04 and -05 (over the documented limit of 65536 cells)
+    const triangle = dyn('{"type":"Polygon","coordinates":[[[0,0],[0,50],[100,50],[0,0]]]}');
+    expect((call('geo_polygon_to_s2cells', [triangle, 5n], ['dynamic', 'long']) as DynValue[]).length).toBe(286);
+    expect(call('geo_polygon_to_s2cells', [triangle, 30n], ['dynamic', 'long'])).toBe(null);
+    expect(call('geo_polygon_to_s2cells', [DEGENERATE, 5n], ['dynamic', 'long'])).toBe(null);
+  });
   it('polygon and center', () => {
     // geo-s2cell-to-polygon-function-00 and -02
     expectClose(call('geo_s2cell_to_polygon', ['89c259'], ['string']), {
