@@ -11,7 +11,7 @@ import {
 import type { Table } from '../batch.js';
 import { Column, ColumnBuilder, arrowType, utf8Data, validityTest, type JsValue } from '../column.js';
 import { dynToJson, type DynValue } from '../dynamic.js';
-import { InputError } from '../errors.js';
+import { InputError, InternalError } from '../errors.js';
 import {
   MAX_DATETIME_TICKS, MIN_DATETIME_TICKS, TICKS_PER_DAY, TICKS_PER_MS, TICKS_PER_SECOND, UNIX_EPOCH_TICKS,
   parseTypeName, type KqlType,
@@ -62,8 +62,7 @@ function storageOf(t: DataType): Storage | undefined {
   }
 }
 
-const isInt64 = (t: DataType): boolean => t.typeId === Type.Int && (t as unknown as { bitWidth: number; isSigned: boolean }).bitWidth === 64
-  && (t as unknown as { isSigned: boolean }).isSigned;
+const isInt64 = (t: DataType): boolean => t.typeId === Type.Int && t.ArrayType === BigInt64Array;
 const isFloat64 = (t: DataType): boolean => t.typeId === Type.Float && t.ArrayType === Float64Array;
 
 /** An Arrow type as messages name it, e.g. `Timestamp<MICROSECOND, UTC>`. */
@@ -126,7 +125,8 @@ export function convertColumn(data: Data, fileType: KqlType, type: KqlType): Con
     case 'timespan':
       return ticksColumn(data, type);
     default:
-      return valuesColumn(data, type, jsonCodec.converter(type), numberReader(data));
+      // fileColumnType gives string, guid and dynamic to text and null columns only.
+      throw new InternalError(`a ${arrowTypeName(data.type)} column typed ${type}`);
   }
 }
 
