@@ -234,7 +234,7 @@ function textColumn(data: Data, type: KqlType): Converted {
   const t = data.type;
   if (t.typeId === Type.Dictionary && (t as Dictionary).indices.ArrayType === Int32Array && data.dictionary?.data.length === 1
     && data.dictionary.type.typeId === Type.Utf8) {
-    const column = new Column(type === 'string' ? 'string' : type, data);
+    const column = new Column(type, data);
     if (type === 'string' && data.nullCount === 0) return { column, bad: [] };
     if (type !== 'string') {
       const convert = textCodec.converter(type);
