@@ -205,17 +205,20 @@ function pointOf(p: S2Point): DynValue {
   return geoPoint(ll.lng / DEGREE, ll.lat / DEGREE);
 }
 
-function polygonCentroid(shape: DynValue): DynValue {
-  const ps = disjointPolygons(shape, 'geo_polygon_centroid');
-  if (!ps) return null;
+/** The direction of the sum of centroid vectors (S2 centroids are unnormalized, so they add up). */
+function sumOfCentroids(centroids: readonly S2Point[]): DynValue {
   let [x, y, z] = [0, 0, 0];
-  for (const p of ps) {
-    const c = p.centroid();
+  for (const c of centroids) {
     x += c.x;
     y += c.y;
     z += c.z;
   }
   return pointOf(new s2.Point(x, y, z));
+}
+
+function polygonCentroid(shape: DynValue): DynValue {
+  const ps = disjointPolygons(shape, 'geo_polygon_centroid');
+  return ps ? sumOfCentroids(ps.map((p) => p.centroid())) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,6 +275,28 @@ function closestPointOnLine(lng: number, lat: number, shape: DynValue): DynValue
   const lines = polylines(shape, true);
   if (!validPoint(lng, lat) || !lines) return null;
   return pointOf(closestOnLines(lines, toS2(lng, lat))[0]);
+}
+
+/** Lines whose union is their disjoint sum; touching or crossing lines are refused, like polygons. */
+function disjointPolylines(shape: DynValue, name: string): S2Polyline[] | undefined {
+  const lines = polylines(shape, true);
+  if (!lines) return undefined;
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      if (lines[i].intersects(lines[j])) throw new NotSupportedError(`${name}() of a MultiLineString whose lines meet`);
+    }
+  }
+  return lines;
+}
+
+function lineLength(shape: DynValue): number | null {
+  const lines = disjointPolylines(shape, 'geo_line_length');
+  return lines ? lines.reduce((sum, l) => sum + l.length(), 0) * EARTH_RADIUS : null;
+}
+
+function lineCentroid(shape: DynValue): DynValue {
+  const lines = disjointPolylines(shape, 'geo_line_centroid');
+  return lines ? sumOfCentroids(lines.map((l) => l.centroid())) : null;
 }
 
 /** Lines that cross or share a vertex intersect (S2's polyline rule). */
@@ -341,5 +366,7 @@ export const geoFunctions: readonly ScalarFunction[] = [
   fn('geo_intersects_2lines', [sig(['dynamic', 'dynamic'], 'bool', intersects2Lines)]),
   fn('geo_intersects_2polygons', [sig(['dynamic', 'dynamic'], 'bool', intersects2Polygons)]),
   fn('geo_polygon_to_s2cells', [sig(['dynamic', 'long'], 'dynamic', polygonToS2Cells, { optional: 1 })]),
+  fn('geo_line_length', [sig(['dynamic'], 'real', lineLength)]),
+  fn('geo_line_centroid', [sig(['dynamic'], 'dynamic', lineCentroid)]),
   fn('geo_from_wkt', [sig(['string'], 'dynamic', fromWkt)]),
 ];

@@ -241,6 +241,18 @@ describe('lines', () => {
     expectClose(call('geo_line_locate_point', [SHORT, -73.965, 40.792], ['dynamic', 'real', 'real']), 0.2556013510030755);
     expect(call('geo_line_locate_point', [ONE_POINT_LINE, 1, 1], ['dynamic', 'real', 'real'])).toBe(null);
   });
+  it('length and centroid (documentation)', () => {
+    const threePoints = dyn('{"type":"LineString","coordinates":[[-73.95807266235352,40.800426144169315],' +
+      '[-73.94966125488281,40.79691751000055],[-73.97317886352539,40.764486356930334]]}');
+    const two = dyn('{"type":"MultiLineString","coordinates":[[[-73.95798683166502,40.800556090021466],[-73.98193359375,40.76819171855746]],' +
+      '[[-73.94940376281738,40.79691751000055],[-73.97317886352539,40.76435634049001]]]}');
+    expectClose(call('geo_line_length', [threePoints], ['dynamic']), 4922.48016992081);
+    expectClose(call('geo_line_length', [two], ['dynamic']), 8262.24339753741);
+    expect(call('geo_line_length', [ONE_POINT_LINE], ['dynamic'])).toBe(null);
+    expectClose(call('geo_line_centroid', [SHORT], ['dynamic']), point(-73.965567057230942, 40.782453249627416));
+    expectClose((call('geo_line_centroid', [PARK_PATH], ['dynamic']) as Map<string, DynValue[]>).get('coordinates')![0], -73.9660675626837);
+    expect(call('geo_line_centroid', [ONE_POINT_LINE], ['dynamic'])).toBe(null); // geo-line-centroid-function-03
+  });
   it('intersects', () => {
     const l1 = dyn('{"type":"LineString","coordinates":[[-73.978929,40.785155],[-73.980903,40.782621]]}');
     const l2 = dyn('{"type":"LineString","coordinates":[[-73.985195,40.788275],[-73.974552,40.779761]]}');
