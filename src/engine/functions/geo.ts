@@ -4,8 +4,9 @@
  * the last digits. Invalid coordinates or shapes give null, as documented.
  *
  * Functions whose results need S2's boolean operations (unions of overlapping polygons, buffers,
- * simplification, intersections) are not registered; geo_polygon_area, _perimeter and _centroid
- * refuse a MultiPolygon whose polygons overlap, since Kusto measures their union.
+ * simplification, intersections) are not registered; the measures of a MultiPolygon or
+ * MultiLineString (area, perimeter, length, centroid) refuse members that meet, since Kusto
+ * measures their union.
  */
 import { s2 } from 's2js';
 import { isBag, type DynValue } from '../dynamic.js';
@@ -17,6 +18,7 @@ import { sig, type ScalarFunction } from './signature.js';
 
 type S2Point = InstanceType<typeof s2.Point>;
 type S2Polygon = InstanceType<typeof s2.Polygon>;
+type S2Polyline = InstanceType<typeof s2.Polyline>;
 
 const EARTH_RADIUS = 6_371_010;
 const DEGREE = Math.PI / 180;
@@ -121,45 +123,56 @@ function polygonOf(rings: DynValue): S2Polygon | undefined {
   return polygon.validate() === null ? polygon : undefined;
 }
 
-/** The polygons of a GeoJSON Polygon or MultiPolygon; undefined when the shape is invalid. */
-function polygons(shape: DynValue): S2Polygon[] | undefined {
+/**
+ * The members of a GeoJSON shape of type `single` (one member) or, when `multi` is given, of that
+ * type (an array of members); undefined when the shape or a member is invalid.
+ */
+function members<T>(shape: DynValue, single: string, multi: string | undefined, of: (c: DynValue) => T | undefined): T[] | undefined {
   if (!isBag(shape)) return undefined;
   const type = shape.get('type');
   const coordinates = shape.get('coordinates') ?? null;
-  if (type === 'Polygon') {
-    const p = polygonOf(coordinates);
-    return p ? [p] : undefined;
+  if (type === single) {
+    const m = of(coordinates);
+    return m ? [m] : undefined;
   }
-  if (type !== 'MultiPolygon' || !Array.isArray(coordinates) || coordinates.length === 0) return undefined;
-  const out = coordinates.map(polygonOf);
-  return out.some((p) => p === undefined) ? undefined : (out as S2Polygon[]);
+  if (type !== multi || !Array.isArray(coordinates) || coordinates.length === 0) return undefined;
+  const out = coordinates.map(of);
+  return out.some((m) => m === undefined) ? undefined : (out as T[]);
 }
 
-/** Polygons whose union is their disjoint sum; overlapping members are refused (see the header). */
-function disjointPolygons(shape: DynValue, name: string): S2Polygon[] | undefined {
-  const ps = polygons(shape);
-  if (!ps) return undefined;
-  for (let i = 0; i < ps.length; i++) {
-    for (let j = i + 1; j < ps.length; j++) {
-      if (ps[i].intersects(ps[j])) throw new NotSupportedError(`${name}() of a MultiPolygon whose polygons overlap`);
+/** The polygons of a GeoJSON Polygon or MultiPolygon; undefined when the shape is invalid. */
+function polygons(shape: DynValue): S2Polygon[] | undefined {
+  return members(shape, 'Polygon', 'MultiPolygon', polygonOf);
+}
+
+/**
+ * Members whose union is their disjoint sum. Members that meet are refused: the engine measures
+ * their union, which needs S2's boolean operations.
+ */
+function disjoint<T extends { intersects(o: T): boolean }>(items: T[] | undefined, what: string): T[] | undefined {
+  if (!items) return undefined;
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      if (items[i].intersects(items[j])) throw new NotSupportedError(what);
     }
   }
-  return ps;
+  return items;
 }
 
-/** The point of the polygons' boundaries closest to x, and its distance (radians). */
-function closestOnBoundary(ps: readonly S2Polygon[], x: S2Point): [S2Point, number] {
-  let best: [S2Point, number] = [x, Infinity];
+function disjointPolygons(shape: DynValue, name: string): S2Polygon[] | undefined {
+  return disjoint(polygons(shape), `${name}() of a MultiPolygon whose polygons overlap`);
+}
+
+/** The rings of the polygons as closed lines. */
+function boundaries(ps: readonly S2Polygon[]): S2Polyline[] {
+  const out: S2Polyline[] = [];
   for (const p of ps) {
     for (let k = 0; k < p.numLoops(); k++) {
       const loop = p.loop(k);
-      const ring = new s2.Polyline([...Array.from({ length: loop.numVertices() }, (_, i) => loop.vertex(i)), loop.vertex(0)]);
-      const [q] = ring.project(x);
-      const d = q.distance(x);
-      if (d < best[1]) best = [q, d];
+      out.push(new s2.Polyline(Array.from({ length: loop.numVertices() + 1 }, (_, i) => loop.vertex(i))));
     }
   }
-  return best;
+  return out;
 }
 
 function closestPointOnPolygon(lng: number, lat: number, shape: DynValue): DynValue {
@@ -170,7 +183,7 @@ function closestPointOnPolygon(lng: number, lat: number, shape: DynValue): DynVa
   // A point inside is its own closest point; outside, the closest point of the union is the closest
   // point of some member's boundary, so overlapping members need no union.
   if (ps.some((p) => p.containsPoint(x))) return geoPoint(lng, lat);
-  return pointOf(closestOnBoundary(ps, x)[0]);
+  return pointOf(closestOnLines(boundaries(ps), x)[0]);
 }
 
 function pointInPolygon(lng: number, lat: number, shape: DynValue): boolean | null {
@@ -225,7 +238,6 @@ function polygonCentroid(shape: DynValue): DynValue {
 // GeoJSON lines: at least two valid positions; neighbouring positions must not be antipodal
 // (the edge between them would be undefined).
 
-type S2Polyline = InstanceType<typeof s2.Polyline>;
 
 function polylineOf(v: DynValue): S2Polyline | undefined {
   if (!Array.isArray(v) || v.length < 2) return undefined;
@@ -242,16 +254,7 @@ function polylineOf(v: DynValue): S2Polyline | undefined {
 
 /** The lines of a GeoJSON LineString (or, when allowed, MultiLineString); undefined when invalid. */
 function polylines(shape: DynValue, allowMulti: boolean): S2Polyline[] | undefined {
-  if (!isBag(shape)) return undefined;
-  const type = shape.get('type');
-  const coordinates = shape.get('coordinates') ?? null;
-  if (type === 'LineString') {
-    const l = polylineOf(coordinates);
-    return l ? [l] : undefined;
-  }
-  if (!allowMulti || type !== 'MultiLineString' || !Array.isArray(coordinates) || coordinates.length === 0) return undefined;
-  const out = coordinates.map(polylineOf);
-  return out.some((l) => l === undefined) ? undefined : (out as S2Polyline[]);
+  return members(shape, 'LineString', allowMulti ? 'MultiLineString' : undefined, polylineOf);
 }
 
 /** The point of the lines closest to x, and its distance (radians). */
@@ -277,16 +280,8 @@ function closestPointOnLine(lng: number, lat: number, shape: DynValue): DynValue
   return pointOf(closestOnLines(lines, toS2(lng, lat))[0]);
 }
 
-/** Lines whose union is their disjoint sum; touching or crossing lines are refused, like polygons. */
 function disjointPolylines(shape: DynValue, name: string): S2Polyline[] | undefined {
-  const lines = polylines(shape, true);
-  if (!lines) return undefined;
-  for (let i = 0; i < lines.length; i++) {
-    for (let j = i + 1; j < lines.length; j++) {
-      if (lines[i].intersects(lines[j])) throw new NotSupportedError(`${name}() of a MultiLineString whose lines meet`);
-    }
-  }
-  return lines;
+  return disjoint(polylines(shape, true), `${name}() of a MultiLineString whose lines meet`);
 }
 
 function lineLength(shape: DynValue): number | null {
