@@ -1,5 +1,5 @@
 /**
- * Geospatial functions on points and polygons. Kusto measures on a sphere (S2 geometry, edges are
+ * Geospatial functions on points, lines and polygons. Kusto measures on a sphere (S2 geometry, edges are
  * geodesics) of radius 6,371,010 m: that radius reproduces the documented distances and areas to
  * the last digits. Invalid coordinates or shapes give null, as documented.
  *
@@ -186,6 +186,15 @@ function closestPointOnPolygon(lng: number, lat: number, shape: DynValue): DynVa
   return pointOf(closestOnLines(boundaries(ps), x)[0]);
 }
 
+function distancePointToPolygon(lng: number, lat: number, shape: DynValue): number | null {
+  if (!validPoint(lng, lat)) return null;
+  const ps = polygons(shape);
+  if (!ps) return null;
+  const x = toS2(lng, lat);
+  if (ps.some((p) => p.containsPoint(x))) return 0;
+  return closestOnLines(boundaries(ps), x)[1] * EARTH_RADIUS;
+}
+
 function pointInPolygon(lng: number, lat: number, shape: DynValue): boolean | null {
   if (!validPoint(lng, lat)) return null;
   const ps = polygons(shape);
@@ -354,6 +363,7 @@ export const geoFunctions: readonly ScalarFunction[] = [
   fn('geo_polygon_perimeter', [sig(['dynamic'], 'real', polygonPerimeter)]),
   fn('geo_polygon_centroid', [sig(['dynamic'], 'dynamic', polygonCentroid)]),
   fn('geo_closest_point_on_polygon', [sig(['real', 'real', 'dynamic'], 'dynamic', closestPointOnPolygon)]),
+  fn('geo_distance_point_to_polygon', [sig(['real', 'real', 'dynamic'], 'real', distancePointToPolygon)]),
   fn('geo_distance_point_to_line', [sig(['real', 'real', 'dynamic'], 'real', distancePointToLine)]),
   fn('geo_closest_point_on_line', [sig(['real', 'real', 'dynamic'], 'dynamic', closestPointOnLine)]),
   fn('geo_line_interpolate_point', [sig(['dynamic', 'real'], 'dynamic', lineInterpolatePoint)]),

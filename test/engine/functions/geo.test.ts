@@ -205,6 +205,11 @@ describe('polygons', () => {
       point(-73.98120558015391, 40.76935945284321));
     expectClose(call('geo_closest_point_on_polygon', [-73.9658, 40.7825, CENTRAL_PARK], ['real', 'real', 'dynamic']),
       point(-73.9658, 40.7825));
+    // documentation: distance to the polygon, 0 inside
+    expectClose(call('geo_distance_point_to_polygon', [-73.9839, 40.7705, CENTRAL_PARK], ['real', 'real', 'dynamic']),
+      259.940756070596);
+    expect(call('geo_distance_point_to_polygon', [-73.9658, 40.7825, CENTRAL_PARK], ['real', 'real', 'dynamic'])).toBe(0);
+    expect(call('geo_distance_point_to_polygon', [1, 1, DEGENERATE], ['real', 'real', 'dynamic'])).toBe(null);
     // geo-intersects-2polygons-function-00 and -02
     const a = dyn('{"type":"Polygon","coordinates":[[[-73.9630937576294,40.77498840732385],[-73.963565826416,40.774383111780914],' +
       '[-73.96205306053162,40.773745311181585],[-73.96160781383514,40.7743912365898],[-73.9630937576294,40.77498840732385]]]}');
