@@ -2,6 +2,7 @@
  * Time-zone conversions with the IANA database that Node's Intl carries: datetime_utc_to_local,
  * datetime_local_to_utc. An unknown zone gives null.
  */
+import { NotSupportedError } from '../errors.js';
 import { TICKS_PER_MS, UNIX_EPOCH_TICKS } from '../types.js';
 import { fn } from './define.js';
 import { sig, type ScalarFunction } from './signature.js';
@@ -48,8 +49,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * The UTC instant whose local time is t. A local time skipped by a forward clock change takes the
- * offset in force after the change (observed: Europe/Brussels 2022-03-27 02:00 → 00:00 UTC); one
- * that occurs twice resolves to its first occurrence.
+ * offset in force after the change (observed: Europe/Brussels 2022-03-27 02:00 → 00:00 UTC). Which of
+ * the two instants the engine gives for a local time that occurs twice (a backward change) is not
+ * documented, so that is refused rather than guessed.
  */
 function localToUtc(t: bigint, zone: string): bigint | null {
   const f = formatterFor(zone);
@@ -58,7 +60,10 @@ function localToUtc(t: bigint, zone: string): bigint | null {
   const before = offsetAt(f, local - DAY_MS);
   const after = offsetAt(f, local + DAY_MS);
   const fits = [before, after].filter((o) => offsetAt(f, local - o) === o);
-  const offset = fits.length === 0 ? after : Math.max(...fits);
+  if (fits.length === 2 && fits[0] !== fits[1]) {
+    throw new NotSupportedError(`datetime_local_to_utc() of a local time that occurs twice in '${zone}' (a backward clock change)`);
+  }
+  const offset = fits.length === 0 ? after : fits[0];
   return t - ticksOfMs(offset);
 }
 
