@@ -3,7 +3,7 @@
  * (src/engine/functions/kql-catalog.ts, `refuseKnownFunction` in src/engine/bind.ts):
  * `Not supported: the function 'x'.` (a NotSupportedError at the function's name); environment functions add the
  * reason in parentheses; aggregates say "the aggregate function". A name that is not KQL stays an unknown function.
- * The functions below are geospatial / signal-processing ones, unlikely to be implemented for URL-click hunting.
+ * The functions below are geospatial / signal-processing ones that stay unimplemented.
  */
 import { describe, expect, it } from 'vitest';
 import { queryError, table } from '../helpers/table.js';
@@ -12,10 +12,10 @@ const T = table({ x: { type: 'real', values: [1.5] } });
 
 describe('refusing documented but unimplemented functions', () => {
   it.each([
-    ['print d = geo_distance_2points(1.0, 2.0, 3.0, 4.0)', 'geo_distance_2points'],
+    ['print d = geo_point_buffer(1.0, 2.0, 3.0)', 'geo_point_buffer'],
     ['print f = series_fir(dynamic([1, 2]), dynamic([1]))', 'series_fir'],
-    ['T | extend c = geo_point_to_s2cell(x, x)', 'geo_point_to_s2cell'],
-    ['T | where geo_point_in_circle(x, x, x, x, 10.0)', 'geo_point_in_circle'],
+    ['T | extend c = geo_h3cell_neighbors(tostring(x))', 'geo_h3cell_neighbors'],
+    ['T | where isnull(geo_polygon_simplify(dynamic(null), x))', 'geo_polygon_simplify'],
   ])('%s', async (q, name) => {
     const e = await queryError(q, { T });
     expect(e).toMatchObject({ name: 'NotSupportedError', message: `Not supported: the function '${name}'.`, spanText: name });

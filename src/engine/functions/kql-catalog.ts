@@ -1,6 +1,6 @@
 /**
  * The catalog of documented Kusto Query Language names, used to refuse the ones the engine does not implement by
- * name ("Not supported: the function 'geo_distance_2points'.") instead of "Unknown function". Data only.
+ * name ("Not supported: the function 'geo_point_buffer'.") instead of "Unknown function". Data only.
  *
  * Read from the public repository MicrosoftDocs/dataexplorer-docs:
  *  - data-explorer/kusto-tocs/query/toc.yml @ 027764a056aa0359caba920c222b927b87146dec (the current query TOC, which
