@@ -19,8 +19,8 @@ import {
 } from './load.js';
 import { fileErrorMessage, isFolder, readSource } from './source.js';
 
-/** Bytes read per step: about 35,000 rows of a Defender export, a few MB of columns once converted. */
-const CHUNK_BYTES = 16 << 20;
+/** Bytes read per step: about 15,000 rows of a Defender export; small enough to stay in the CPU cache from read to parse. */
+const CHUNK_BYTES = 4 << 20;
 const LF = 0x0a;
 
 /** What a scan has read so far, for progress reports. */
