@@ -311,6 +311,17 @@ function intersects2Lines(a: DynValue, b: DynValue): boolean | null {
   return la.some((x) => lb.some((y) => x.intersects(y)));
 }
 
+/** A line meets a polygon when one of its vertices is inside or it meets the polygon's boundary. */
+function intersectsLineWithPolygon(line: DynValue, polygon: DynValue): boolean | null {
+  const lines = polylines(line, true);
+  const ps = polygons(polygon);
+  if (!lines || !ps) return null;
+  const rings = boundaries(ps);
+  return lines.some((l) =>
+    l.points.some((v) => ps.some((p) => p.containsPoint(v))) ||
+    rings.some((r) => l.intersects(r)));
+}
+
 function intersects2Polygons(a: DynValue, b: DynValue): boolean | null {
   const pa = polygons(a);
   const pb = polygons(b);
@@ -369,6 +380,7 @@ export const geoFunctions: readonly ScalarFunction[] = [
   fn('geo_line_interpolate_point', [sig(['dynamic', 'real'], 'dynamic', lineInterpolatePoint)]),
   fn('geo_line_locate_point', [sig(['dynamic', 'real', 'real'], 'real', lineLocatePoint)]),
   fn('geo_intersects_2lines', [sig(['dynamic', 'dynamic'], 'bool', intersects2Lines)]),
+  fn('geo_intersects_line_with_polygon', [sig(['dynamic', 'dynamic'], 'bool', intersectsLineWithPolygon)]),
   fn('geo_intersects_2polygons', [sig(['dynamic', 'dynamic'], 'bool', intersects2Polygons)]),
   fn('geo_polygon_to_s2cells', [sig(['dynamic', 'long'], 'dynamic', polygonToS2Cells, { optional: 1 })]),
   fn('geo_line_length', [sig(['dynamic'], 'real', lineLength)]),

@@ -265,6 +265,12 @@ describe('lines', () => {
     expect(call('geo_intersects_2lines', [l1, l2], types)).toBe(true); // geo-intersects-2lines-function-00
     expect(call('geo_intersects_2lines', [l1, ONE_POINT_LINE], types)).toBe(null); // -02
     expect(call('geo_intersects_2lines', [l1, CENTRAL_PARK], types)).toBe(null); // geo-intersects-line-with-polygon-function-03
+    // documentation (geo_intersects_line_with_polygon); a line far away does not meet it
+    const park = dyn('{"type":"Polygon","coordinates":[[[-73.9712905883789,40.78580561168767],[-73.98004531860352,40.775276834803655],' +
+      '[-73.97000312805176,40.77852663535664],[-73.9712905883789,40.78580561168767]]]}');
+    expect(call('geo_intersects_line_with_polygon', [l2, park], types)).toBe(true);
+    expect(call('geo_intersects_line_with_polygon', [dyn('{"type":"LineString","coordinates":[[1,1],[2,2]]}'), park], types)).toBe(false);
+    expect(call('geo_intersects_line_with_polygon', [ONE_POINT_LINE, park], types)).toBe(null);
     const far = dyn('{"type":"LineString","coordinates":[[3,3],[4,4]]}');
     expect(call('geo_intersects_2lines', [dyn('{"type":"LineString","coordinates":[[1,1],[2,2]]}'), far], types)).toBe(false);
   });
