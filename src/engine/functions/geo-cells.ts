@@ -93,9 +93,10 @@ function h3ToCentralPoint(token: string): DynValue {
 
 const S2_MAX_LEVEL = 30;
 
+/** A token is 1 to 16 hex digits of either case (as S2's FromToken reads it) naming a valid cell. */
 function s2Cell(token: string): bigint | undefined {
-  if (!/^[0-9a-f]{1,16}$/.test(token)) return undefined;
-  const id = s2.cellid.fromToken(token);
+  if (!/^[0-9a-fA-F]{1,16}$/.test(token)) return undefined;
+  const id = s2.cellid.fromToken(token.toLowerCase());
   return s2.cellid.valid(id) ? id : undefined;
 }
 

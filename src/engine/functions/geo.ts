@@ -9,7 +9,7 @@
  * measures their union.
  */
 import { s2 } from 's2js';
-import { isBag, type DynValue } from '../dynamic.js';
+import { isBag, type DynBag, type DynValue } from '../dynamic.js';
 import { NotSupportedError } from '../errors.js';
 import { fn } from './define.js';
 import { geoPoint, validLatitude, validLongitude } from './geo-cells.js';
@@ -141,8 +141,22 @@ function members<T>(shape: DynValue, single: string, multi: string | undefined, 
 }
 
 /** The polygons of a GeoJSON Polygon or MultiPolygon; undefined when the shape is invalid. */
+/** Parsed shapes by value object: a constant shape is parsed and validated once per query. */
+const polygonCache = new WeakMap<DynBag, S2Polygon[] | null>();
+const polylineCache = new WeakMap<DynBag, S2Polyline[] | null>();
+
+function cached<T>(cache: WeakMap<DynBag, T | null>, shape: DynValue, parse: () => T | undefined): T | undefined {
+  if (!isBag(shape)) return undefined;
+  let v = cache.get(shape);
+  if (v === undefined) {
+    v = parse() ?? null;
+    cache.set(shape, v);
+  }
+  return v ?? undefined;
+}
+
 function polygons(shape: DynValue): S2Polygon[] | undefined {
-  return members(shape, 'Polygon', 'MultiPolygon', polygonOf);
+  return cached(polygonCache, shape, () => members(shape, 'Polygon', 'MultiPolygon', polygonOf));
 }
 
 /**
@@ -263,7 +277,8 @@ function polylineOf(v: DynValue): S2Polyline | undefined {
 
 /** The lines of a GeoJSON LineString (or, when allowed, MultiLineString); undefined when invalid. */
 function polylines(shape: DynValue, allowMulti: boolean): S2Polyline[] | undefined {
-  return members(shape, 'LineString', allowMulti ? 'MultiLineString' : undefined, polylineOf);
+  if (!allowMulti && isBag(shape) && shape.get('type') !== 'LineString') return undefined;
+  return cached(polylineCache, shape, () => members(shape, 'LineString', 'MultiLineString', polylineOf));
 }
 
 /** The point of the lines closest to x, and its distance (radians). */
