@@ -3,7 +3,7 @@ import { parseQuery } from '../../src/parser/index.js';
 import { tableRows } from '../../src/engine/batch.js';
 import { prepareQuery } from '../../src/engine/prepare.js';
 import { runQuery } from '../../src/engine/run.js';
-import { scannedRows } from '../helpers/table.js';
+import { cellsOf, scannedRows } from '../helpers/table.js';
 
 const FILE = 'test/fixtures/seed/actions.csv';
 const BAD = 'test/fixtures/pushdown/bad-timestamp.csv';
@@ -60,5 +60,12 @@ describe('prepareQuery: projection pushdown', () => {
     const rows = scannedRows(narrow.tables.get('UrlClickEvents')!).length;
     const wide = await prepare('UrlClickEvents | where true');
     expect(scannedRows(wide.tables.get('UrlClickEvents')!).length).toBe(rows);
+  });
+
+  it('reads a file with its load options (a table given as { path, options })', async () => {
+    const tables = { UrlClickEvents: { path: FILE, options: { aliases: { Time: 'Timestamp' } } } };
+    const [r] = await runQuery('UrlClickEvents | summarize first = min(Time), last = max(Time), n = count()', { tables, now: 0n });
+    // The seven rows of actions.csv are one an hour from 2024-03-10 00:00 UTC.
+    expect(cellsOf(r.table).rows).toEqual([['2024-03-10T00:00:00.0000000Z', '2024-03-10T06:00:00.0000000Z', 7n]]);
   });
 });
