@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from './yaml.js';
 import type { Table } from '../engine/batch.js';
 import { InputError } from '../engine/errors.js';
 import { BUILTIN_SCHEMAS } from '../engine/io/builtin-schemas.js';
@@ -46,6 +46,7 @@ export function isDirectory(path: string): boolean {
 
 /** Parses YAML text, throwing an InputError naming FILE and the line of the first problem. */
 export function parseYaml(text: string, file: string): unknown {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const error = doc.errors[0];

@@ -5,7 +5,8 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isMap, parseDocument, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import type { Document, YAMLMap, YAMLSeq } from 'yaml';
+import { yaml } from './yaml.js';
 import type { Table } from '../engine/batch.js';
 import { InputError, KqlError, UsageError } from '../engine/errors.js';
 import { loadTable } from '../engine/io/index.js';
@@ -203,7 +204,7 @@ export async function testCommand(paths: readonly string[], opts: TestOptions, i
       const text = await readInputText(file, 'test file');
       const parsed = parseYaml(text, file);
       const list = Array.isArray(parsed) ? parsed : [parsed];
-      const doc = opts.update ? parseDocument(text) : undefined;
+      const doc = opts.update ? yaml().parseDocument(text) : undefined;
       let changed = false;
       for (let i = 0; i < list.length; i++) {
         const c = (list[i] ?? {}) as Case;
@@ -224,7 +225,7 @@ export async function testCommand(paths: readonly string[], opts: TestOptions, i
         if (doc && actual && diff.length > 0) {
           const path = Array.isArray(parsed) ? [i, 'expect'] : ['expect'];
           const container = Array.isArray(parsed) ? (doc.contents as YAMLSeq).get(i, true) : doc.contents;
-          if (isMap(container)) {
+          if (yaml().isMap(container)) {
             doc.setIn(path, expectationNode(doc, c.expect, actual));
             changed = true;
             status = 'updated';

@@ -5,10 +5,9 @@
  * geo_polygon_to_h3cells are left out: the engine lists their cells in an order that neither the
  * libraries nor a fixed direction order reproduces.
  */
-import * as h3 from 'h3-js';
-import { s2 } from 's2js';
 import type { DynValue } from '../dynamic.js';
 import { fn } from './define.js';
+import { h3, s2 } from './geo-libs.js';
 import { sig, type ScalarFunction } from './signature.js';
 
 const DEGREE = Math.PI / 180;
@@ -44,47 +43,47 @@ const H3_MAX_CHILD_LEVELS = 5;
 const H3_MAX_RING = 142;
 
 function h3Cell(token: string): string | undefined {
-  return token !== '' && h3.isValidCell(token) ? token : undefined;
+  return token !== '' && h3().isValidCell(token) ? token : undefined;
 }
 
 function pointToH3(lng: number, lat: number, res = 6n): string {
   if (!validLongitude(lng) || !validLatitude(lat) || !inRange(res, 0, H3_MAX_RES)) return '';
-  return h3.latLngToCell(lat, lng, Number(res));
+  return h3().latLngToCell(lat, lng, Number(res));
 }
 
 function h3Parent(token: string, res?: bigint): string {
   const cell = h3Cell(token);
   if (!cell) return '';
-  const level = h3.getResolution(cell);
+  const level = h3().getResolution(cell);
   const target = res ?? BigInt(level - 1);
   if (!inRange(target, 0, level)) return '';
-  return h3.cellToParent(cell, Number(target));
+  return h3().cellToParent(cell, Number(target));
 }
 
 function h3Children(token: string, res?: bigint): DynValue {
   const cell = h3Cell(token);
   if (!cell) return null;
-  const level = h3.getResolution(cell);
+  const level = h3().getResolution(cell);
   const target = res ?? BigInt(level + 1);
   if (!inRange(target, level, Math.min(H3_MAX_RES, level + H3_MAX_CHILD_LEVELS))) return null;
-  return h3.cellToChildren(cell, Number(target));
+  return h3().cellToChildren(cell, Number(target));
 }
 
 function h3Rings(token: string, distance: bigint): DynValue {
   const cell = h3Cell(token);
   if (!cell || !inRange(distance, 0, H3_MAX_RING)) return null;
-  return h3.gridDiskDistances(cell, Number(distance));
+  return h3().gridDiskDistances(cell, Number(distance));
 }
 
 function h3ToPolygon(token: string): DynValue {
   const cell = h3Cell(token);
-  return cell ? geoPolygon(h3.cellToBoundary(cell, true) as [number, number][]) : null;
+  return cell ? geoPolygon(h3().cellToBoundary(cell, true) as [number, number][]) : null;
 }
 
 function h3ToCentralPoint(token: string): DynValue {
   const cell = h3Cell(token);
   if (!cell) return null;
-  const [lat, lng] = h3.cellToLatLng(cell);
+  const [lat, lng] = h3().cellToLatLng(cell);
   return geoPoint(lng, lat);
 }
 
@@ -96,25 +95,25 @@ const S2_MAX_LEVEL = 30;
 /** A token is 1 to 16 hex digits of either case (as S2's FromToken reads it) naming a valid cell. */
 function s2Cell(token: string): bigint | undefined {
   if (!/^[0-9a-fA-F]{1,16}$/.test(token)) return undefined;
-  const id = s2.cellid.fromToken(token.toLowerCase());
-  return s2.cellid.valid(id) ? id : undefined;
+  const id = s2().cellid.fromToken(token.toLowerCase());
+  return s2().cellid.valid(id) ? id : undefined;
 }
 
 function pointToS2(lng: number, lat: number, level = 11n): string {
   if (!validLongitude(lng) || !validLatitude(lat) || !inRange(level, 0, S2_MAX_LEVEL)) return '';
-  const leaf = s2.cellid.fromLatLng(s2.LatLng.fromDegrees(lat, lng));
-  return s2.cellid.toToken(s2.cellid.parent(leaf, Number(level)));
+  const leaf = s2().cellid.fromLatLng(s2().LatLng.fromDegrees(lat, lng));
+  return s2().cellid.toToken(s2().cellid.parent(leaf, Number(level)));
 }
 
-function degrees(p: InstanceType<typeof s2.Point>): [number, number] {
-  const ll = s2.LatLng.fromPoint(p);
+function degrees(p: InstanceType<ReturnType<typeof s2>['Point']>): [number, number] {
+  const ll = s2().LatLng.fromPoint(p);
   return [ll.lng / DEGREE, ll.lat / DEGREE];
 }
 
 function s2ToPolygon(token: string): DynValue {
   const id = s2Cell(token);
   if (id === undefined) return null;
-  const cell = s2.Cell.fromCellID(id);
+  const cell = s2().Cell.fromCellID(id);
   const ring = [0, 1, 2, 3, 0].map((k) => degrees(cell.vertex(k)));
   return geoPolygon(ring);
 }
@@ -122,7 +121,7 @@ function s2ToPolygon(token: string): DynValue {
 function s2ToCentralPoint(token: string): DynValue {
   const id = s2Cell(token);
   if (id === undefined) return null;
-  const [lng, lat] = degrees(s2.cellid.point(id));
+  const [lng, lat] = degrees(s2().cellid.point(id));
   return geoPoint(lng, lat);
 }
 
@@ -206,7 +205,7 @@ export const geoCellFunctions: readonly ScalarFunction[] = [
   fn('geo_h3cell_parent', [sig(['string', 'long'], 'string', h3Parent, { optional: 1 })]),
   fn('geo_h3cell_children', [sig(['string', 'long'], 'dynamic', h3Children, { optional: 1 })]),
   fn('geo_h3cell_level', [
-    sig(['string'], 'int', (t: string) => { const c = h3Cell(t); return c ? h3.getResolution(c) : null; }),
+    sig(['string'], 'int', (t: string) => { const c = h3Cell(t); return c ? h3().getResolution(c) : null; }),
   ]),
   fn('geo_h3cell_rings', [sig(['string', 'long'], 'dynamic', h3Rings)]),
   fn('geo_h3cell_to_polygon', [sig(['string'], 'dynamic', h3ToPolygon)]),

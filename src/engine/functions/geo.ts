@@ -8,17 +8,17 @@
  * MultiLineString (area, perimeter, length, centroid) refuse members that meet, since Kusto
  * measures their union.
  */
-import { s2 } from 's2js';
 import { isBag, type DynBag, type DynValue } from '../dynamic.js';
 import { NotSupportedError } from '../errors.js';
 import { fn } from './define.js';
+import { s2 } from './geo-libs.js';
 import { geoPoint, validLatitude, validLongitude } from './geo-cells.js';
 import { fromWkt } from './geo-wkt.js';
 import { sig, type ScalarFunction } from './signature.js';
 
-type S2Point = InstanceType<typeof s2.Point>;
-type S2Polygon = InstanceType<typeof s2.Polygon>;
-type S2Polyline = InstanceType<typeof s2.Polyline>;
+type S2Point = InstanceType<ReturnType<typeof s2>['Point']>;
+type S2Polygon = InstanceType<ReturnType<typeof s2>['Polygon']>;
+type S2Polyline = InstanceType<ReturnType<typeof s2>['Polyline']>;
 
 const EARTH_RADIUS = 6_371_010;
 const DEGREE = Math.PI / 180;
@@ -29,7 +29,7 @@ function validPoint(lng: number, lat: number): boolean {
 }
 
 function toS2(lng: number, lat: number): S2Point {
-  return s2.Point.fromLatLng(s2.LatLng.fromDegrees(lat, lng));
+  return s2().Point.fromLatLng(s2().LatLng.fromDegrees(lat, lng));
 }
 
 function isAntipodal(a: S2Point, b: S2Point): boolean {
@@ -102,14 +102,14 @@ function position(v: DynValue): [number, number] | undefined {
  * smaller of the two regions it bounds; undefined when S2 finds it invalid (repeated or antipodal
  * neighbouring vertices, self-crossing edges).
  */
-function ringLoop(v: DynValue): InstanceType<typeof s2.Loop> | undefined {
+function ringLoop(v: DynValue): InstanceType<ReturnType<typeof s2>['Loop']> | undefined {
   if (!Array.isArray(v) || v.length < 4) return undefined;
   const positions = v.map(position);
   if (positions.some((p) => p === undefined)) return undefined;
   const first = positions[0]!;
   const last = positions[positions.length - 1]!;
   if (first[0] !== last[0] || first[1] !== last[1]) return undefined;
-  const loop = new s2.Loop(positions.slice(0, -1).map((p) => toS2(p![0], p![1])));
+  const loop = new (s2().Loop)(positions.slice(0, -1).map((p) => toS2(p![0], p![1])));
   if (loop.validate() !== null) return undefined;
   loop.normalize();
   return loop;
@@ -119,7 +119,7 @@ function polygonOf(rings: DynValue): S2Polygon | undefined {
   if (!Array.isArray(rings) || rings.length === 0) return undefined;
   const loops = rings.map(ringLoop);
   if (loops.some((l) => l === undefined)) return undefined;
-  const polygon = new s2.Polygon(loops as InstanceType<typeof s2.Loop>[]);
+  const polygon = new (s2().Polygon)(loops as InstanceType<ReturnType<typeof s2>['Loop']>[]);
   return polygon.validate() === null ? polygon : undefined;
 }
 
@@ -183,7 +183,7 @@ function boundaries(ps: readonly S2Polygon[]): S2Polyline[] {
   for (const p of ps) {
     for (let k = 0; k < p.numLoops(); k++) {
       const loop = p.loop(k);
-      out.push(new s2.Polyline(Array.from({ length: loop.numVertices() + 1 }, (_, i) => loop.vertex(i))));
+      out.push(new (s2().Polyline)(Array.from({ length: loop.numVertices() + 1 }, (_, i) => loop.vertex(i))));
     }
   }
   return out;
@@ -237,7 +237,7 @@ function polygonPerimeter(shape: DynValue): number | null {
 }
 
 function pointOf(p: S2Point): DynValue {
-  const ll = s2.LatLng.fromPoint(p);
+  const ll = s2().LatLng.fromPoint(p);
   return geoPoint(ll.lng / DEGREE, ll.lat / DEGREE);
 }
 
@@ -249,7 +249,7 @@ function sumOfCentroids(centroids: readonly S2Point[]): DynValue {
     y += c.y;
     z += c.z;
   }
-  return pointOf(new s2.Point(x, y, z));
+  return pointOf(new (s2().Point)(x, y, z));
 }
 
 function polygonCentroid(shape: DynValue): DynValue {
@@ -272,7 +272,7 @@ function polylineOf(v: DynValue): S2Polyline | undefined {
     if (points.length > 0 && isAntipodal(points[points.length - 1], q)) return undefined;
     points.push(q);
   }
-  return new s2.Polyline(points);
+  return new (s2().Polyline)(points);
 }
 
 /** The lines of a GeoJSON LineString (or, when allowed, MultiLineString); undefined when invalid. */
@@ -359,11 +359,11 @@ function polygonToS2Cells(shape: DynValue, level = 11n): DynValue {
   const area = ps.reduce((sum, p) => sum + p.area(), 0);
   // Certainly over the limit (each cell is at most this large): null without listing the cells.
   if (area / (S2_MAX_CELL_AREA / 4 ** Number(level)) > S2_MAX_COVERING_CELLS) return null;
-  const coverer = new s2.RegionCoverer({ minLevel: Number(level), maxLevel: Number(level) });
+  const coverer = new (s2().RegionCoverer)({ minLevel: Number(level), maxLevel: Number(level) });
   const ids = new Set<bigint>();
   for (const p of ps) for (const id of coverer.covering(p)) ids.add(id);
   if (ids.size > S2_MAX_COVERING_CELLS) return null;
-  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id) => s2.cellid.toToken(id));
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id) => s2().cellid.toToken(id));
 }
 
 function lineInterpolatePoint(shape: DynValue, fraction: number): DynValue {
