@@ -4,7 +4,7 @@
  * (src/operators) through the BindContext this class implements.
  */
 import type {
-  Between, Binary, Call, Expr, InList, Lambda, Literal, Query, Span, TabularExpr,
+  Between, Binary, Call, Expr, InList, Lambda, Literal, Query, QueryOperator, Span, TabularExpr,
 } from '../parser/ast.js';
 import { operatorFor } from '../operators/index.js';
 import type { ScanPlan } from '../operators/scan.js';
@@ -146,16 +146,8 @@ class Binder implements BindContext {
 
   private bindTabularExpr(e: TabularExpr): PlanNode {
     switch (e.kind) {
-      case 'Pipe': {
-        const input = this.bindTabular(e.source);
-        if (input.kind === 'Render') {
-          // The docs say render comes last; what the engine does with operators after it is unknown.
-          throw new NotSupportedError(`operators after 'render' (render must be the last operator of a query)`, e.operator.loc);
-        }
-        const def = operatorFor(e.operator.kind);
-        if (!def) throw new NotSupportedError(`the '${e.operator.kind}' operator`, e.operator.loc);
-        return def.bind(e.operator as never, input, this);
-      }
+      case 'Pipe':
+        return this.bindQueryOperator(e.operator, this.bindTabular(e.source));
       case 'Paren':
         return this.bindTabular(e.expr as TabularExpr);
       case 'Name':
@@ -172,6 +164,26 @@ class Binder implements BindContext {
         return def.bind(e as never, undefined, this);
       }
     }
+  }
+
+  bindOperators(operators: readonly QueryOperator[], input: PlanNode): PlanNode {
+    const saved = this.windowRows;
+    this.windowRows = undefined;
+    try {
+      return operators.reduce((plan, op) => this.bindQueryOperator(op, plan), input);
+    } finally {
+      this.windowRows = saved;
+    }
+  }
+
+  private bindQueryOperator(op: QueryOperator, input: PlanNode): PlanNode {
+    if (input.kind === 'Render') {
+      // The docs say render comes last; what the engine does with operators after it is unknown.
+      throw new NotSupportedError(`operators after 'render' (render must be the last operator of a query)`, op.loc);
+    }
+    const def = operatorFor(op.kind);
+    if (!def) throw new NotSupportedError(`the '${op.kind}' operator`, op.loc);
+    return def.bind(op as never, input, this);
   }
 
   private functionValue(lambda: Lambda): FunctionValue {

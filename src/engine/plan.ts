@@ -2,7 +2,7 @@
  * Plan nodes and the contexts operators see at bind time and at run time.
  */
 import type { Span } from '../parser/ast.js';
-import type { Expr, TabularExpr } from '../parser/ast.js';
+import type { Expr, QueryOperator, TabularExpr } from '../parser/ast.js';
 import type { TableSource } from './batch.js';
 import type { JsValue } from './column.js';
 import type { BoundExpr } from './expr.js';
@@ -27,6 +27,8 @@ export interface BindContext {
   readonly query: QueryContext;
   /** Binds a tabular expression (the right side of a join, a union operand). */
   bindTabular(expr: TabularExpr): PlanNode;
+  /** Binds operators without a source of their own (a subquery such as mv-apply's) over `input`. */
+  bindOperators(operators: readonly QueryOperator[], input: PlanNode): PlanNode;
   /** Makes `name` refer to a plan for the rest of the query (the `as` operator). */
   defineTable(name: string, plan: PlanNode): void;
   /**

@@ -9,6 +9,7 @@ import { count } from './count.js';
 import { datatable } from './datatable.js';
 import { distinct } from './distinct.js';
 import { join, lookup } from './join.js';
+import { mvApply } from './mv-apply.js';
 import { mvExpand } from './mv-expand.js';
 import { parse } from './parse.js';
 import { evaluate } from './evaluate.js';
@@ -50,6 +51,7 @@ export const OPERATORS: readonly { readonly keywords: readonly string[]; readonl
   { keywords: ['lookup'], def: lookup },
   { keywords: ['union'], def: union },
   { keywords: ['mv-expand'], def: mvExpand },
+  { keywords: ['mv-apply'], def: mvApply },
   { keywords: ['parse', 'parse-where'], def: parse },
   { keywords: ['evaluate'], def: evaluate },
   { keywords: ['as'], def: as },

@@ -375,6 +375,14 @@ export interface MvExpand {
   readonly loc: Span;
 }
 
+/** `mv-apply expansion on (subquery)`: the operators of the subquery run over each input row's expansion. */
+export interface MvApply {
+  readonly kind: 'MvApply';
+  readonly expand: MvExpand;
+  readonly subquery: readonly QueryOperator[];
+  readonly loc: Span;
+}
+
 /** One element of a parse pattern: `*`, a delimiter text, or a column (type name as written, if any). */
 export type ParsePart =
   | { readonly kind: 'star' }
@@ -410,7 +418,7 @@ export interface As {
 
 export type QueryOperator =
   | Where | Extend | Serialize | Project | Summarize | MakeSeries | Render | Take | Count
-  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | Parse | Evaluate | As;
+  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | MvApply | Parse | Evaluate | As;
 
 /** `print [Name =] expr, ...`: one row, no input. */
 export interface Print {

@@ -20,6 +20,7 @@ import {
   type LetStatement,
   type ListOp,
   type Literal,
+  type MvExpand,
   type MvExpandItem,
   type NameRef,
   type ParsePart,
@@ -271,6 +272,7 @@ function queryOperator(c: cst.QueryOperatorCstChildren): QueryOperator {
   }
   if (c.unionOperator) return union(c.unionOperator[0]!.children);
   if (c.mvExpandOperator) return mvExpand(c.mvExpandOperator[0]!.children);
+  if (c.mvApplyOperator) return mvApply(c.mvApplyOperator[0]!.children);
   // The parser refuses `unsupportedOperator` as soon as it is met, so this is `as`.
   const a = c.asOperator![0]!.children;
   const asName = name(a.name[0]!.children);
@@ -331,7 +333,14 @@ function joinKeys(c: cst.JoinKeysCstChildren): JoinKey[] {
   });
 }
 
+type ExpansionChildren = Pick<cst.MvExpandOperatorCstChildren, 'operatorParameters' | 'mvExpandItem' | 'scalarExpr'>;
+
 function mvExpand(c: cst.MvExpandOperatorCstChildren): QueryOperator {
+  return expansion(c.MvExpand[0]!, c);
+}
+
+/** The expansion part shared by mv-expand and mv-apply: parameters, items, limit. */
+function expansion(keyword: IToken, c: ExpansionChildren): MvExpand {
   const params = parameters(c.operatorParameters[0]!.children);
   const items = c.mvExpandItem.map((i) => mvExpandItem(i.children));
   const limit = c.scalarExpr && scalarExpr(c.scalarExpr[0]!.children);
@@ -344,12 +353,18 @@ function mvExpand(c: cst.MvExpandOperatorCstChildren): QueryOperator {
   }
   const bagExpansion = (bag ?? kind)?.image;
   const withItemIndex = params.get('with_itemindex');
-  return node('MvExpand', coverAll(c.MvExpand[0], items.at(-1)!.loc, limit?.loc), {
+  return node('MvExpand', coverAll(keyword, items.at(-1)!.loc, limit?.loc), {
     items,
     ...(limit && { limit }),
     ...(bagExpansion !== undefined && { bagExpansion }),
     ...(withItemIndex && { withItemIndex: nameOfToken(withItemIndex) }),
   });
+}
+
+function mvApply(c: cst.MvApplyOperatorCstChildren): QueryOperator {
+  const expand = expansion(c.MvApply[0]!, c);
+  const subquery = c.queryOperator.map((o) => queryOperator(o.children));
+  return node('MvApply', coverAll(c.MvApply[0], c.RParen[0]), { expand, subquery });
 }
 
 function parse(c: cst.ParseOperatorCstChildren): QueryOperator {

@@ -265,6 +265,7 @@ export type QueryOperatorCstChildren = {
   lookupOperator?: LookupOperatorCstNode[];
   unionOperator?: UnionOperatorCstNode[];
   mvExpandOperator?: MvExpandOperatorCstNode[];
+  mvApplyOperator?: MvApplyOperatorCstNode[];
   asOperator?: AsOperatorCstNode[];
   unsupportedOperator?: UnsupportedOperatorCstNode[];
 };
@@ -705,6 +706,25 @@ export type MvExpandOperatorCstChildren = {
   Comma?: IToken[];
   Limit?: IToken[];
   scalarExpr?: ScalarExprCstNode[];
+};
+
+export interface MvApplyOperatorCstNode extends CstNode {
+  name: "mvApplyOperator";
+  children: MvApplyOperatorCstChildren;
+}
+
+export type MvApplyOperatorCstChildren = {
+  MvApply: IToken[];
+  operatorParameters: OperatorParametersCstNode[];
+  mvExpandItem: (MvExpandItemCstNode)[];
+  Comma?: IToken[];
+  Limit?: IToken[];
+  scalarExpr?: ScalarExprCstNode[];
+  On: IToken[];
+  LParen: IToken[];
+  queryOperator: (QueryOperatorCstNode)[];
+  Pipe?: IToken[];
+  RParen: IToken[];
 };
 
 export interface MvExpandItemCstNode extends CstNode {

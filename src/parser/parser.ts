@@ -356,6 +356,7 @@ export class KqlParser extends CstParser {
         { ALT: () => this.SUBRULE(this.lookupOperator) },
         { ALT: () => this.SUBRULE(this.unionOperator) },
         { ALT: () => this.SUBRULE(this.mvExpandOperator) },
+        { ALT: () => this.SUBRULE(this.mvApplyOperator) },
         { ALT: () => this.SUBRULE(this.asOperator) },
         { ALT: () => this.SUBRULE(this.unsupportedOperator) },
       ],
@@ -808,6 +809,29 @@ export class KqlParser extends CstParser {
       this.CONSUME(t.Limit);
       this.SUBRULE(this.scalarExpr);
     });
+  });
+
+  /** `mv-apply [with_itemindex=Name] item, ... [limit N] on (op | op ...)`: the subquery has no source of its own. */
+  mvApplyOperator = this.RULE('mvApplyOperator', () => {
+    this.CONSUME(t.MvApply);
+    this.SUBRULE(this.operatorParameters, { ARGS: [MV_EXPAND_PARAMETERS] });
+    this.SUBRULE(this.mvExpandItem);
+    this.MANY(() => {
+      this.CONSUME(t.Comma);
+      this.SUBRULE2(this.mvExpandItem);
+    });
+    this.OPTION(() => {
+      this.CONSUME(t.Limit);
+      this.SUBRULE(this.scalarExpr);
+    });
+    this.CONSUME(t.On);
+    this.CONSUME(t.LParen);
+    this.SUBRULE(this.queryOperator);
+    this.MANY2(() => {
+      this.CONSUME(t.Pipe);
+      this.SUBRULE2(this.queryOperator);
+    });
+    this.CONSUME(t.RParen);
   });
 
   /** `[Name =] expr [to typeof(T)]`. */

@@ -113,6 +113,7 @@ function dashed(name: string, word: string): TokenType {
 
 export const MakeSeries = dashed('MakeSeries', 'make-series');
 export const MvExpand = dashed('MvExpand', 'mv-expand');
+export const MvApply = dashed('MvApply', 'mv-apply');
 export const ProjectAway = dashed('ProjectAway', 'project-away');
 export const ProjectKeep = dashed('ProjectKeep', 'project-keep');
 export const ProjectReorder = dashed('ProjectReorder', 'project-reorder');
@@ -122,9 +123,9 @@ export const ParseWhere = dashed('ParseWhere', 'parse-where');
 export const GrannyAsc = dashed('GrannyAsc', 'granny-asc');
 export const GrannyDesc = dashed('GrannyDesc', 'granny-desc');
 
-/** Dashed operators we refuse by name; without this token `mv-apply` would read as `mv - apply`. */
+/** Dashed operators we refuse by name; without this token `top-nested` would read as `top - nested`. */
 const UNSUPPORTED_DASHED = [
-  'mv-apply', 'parse-kv', 'top-nested', 'top-hitters', 'make-graph', 'graph-match', 'graph-merge',
+  'parse-kv', 'top-nested', 'top-hitters', 'make-graph', 'graph-match', 'graph-merge',
   'graph-to-table', 'graph-shortest-paths', 'graph-mark-components',
 ];
 
@@ -311,6 +312,7 @@ export const allTokens: TokenType[] = [
   QuotedIdentifier,
   MakeSeries,
   MvExpand,
+  MvApply,
   ProjectAway,
   ProjectKeep,
   ProjectReorder,

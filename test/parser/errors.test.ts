@@ -147,7 +147,6 @@ describe('refusals of KQL we do not support', () => {
     ['T | search "x"', "Not supported: the 'search' operator.", '1:5', 'search'],
     ['T | sample 10', "Not supported: the 'sample' operator.", '1:5', 'sample'],
     ['T | partition by x (take 1)', "Not supported: the 'partition' operator.", '1:5', 'partition'],
-    ['T\n| mv-apply x on (take 1)', "Not supported: the 'mv-apply' operator.", '2:3', 'mv-apply'],
     ['T | make-graph a --> b with N on id', "Not supported: the 'make-graph' operator.", '1:5', 'make-graph'],
     ['T | top-nested 3 of x by count()', "Not supported: the 'top-nested' operator.", '1:5', 'top-nested'],
     ['T | top-hitters 3 of x', "Not supported: the 'top-hitters' operator.", '1:5', 'top-hitters'],

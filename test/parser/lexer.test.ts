@@ -13,7 +13,7 @@ describe('tokens', () => {
     ['make - series', ['Identifier:make', 'Minus:-', 'Identifier:series']],
     ['make_series', ['Identifier:make_series']],
     ['project-away project-keep project-reorder project-rename', ['ProjectAway:project-away', 'ProjectKeep:project-keep', 'ProjectReorder:project-reorder', 'ProjectRename:project-rename']],
-    ['mv-apply top-nested parse-kv', ['UnsupportedDashedOperator:mv-apply', 'UnsupportedDashedOperator:top-nested', 'UnsupportedDashedOperator:parse-kv']],
+    ['mv-apply top-nested parse-kv', ['MvApply:mv-apply', 'UnsupportedDashedOperator:top-nested', 'UnsupportedDashedOperator:parse-kv']],
     ['granny-asc granny-desc granny - asc', ['GrannyAsc:granny-asc', 'GrannyDesc:granny-desc', 'Identifier:granny', 'Minus:-', 'Asc:asc']],
     ['project', ['Project:project']],
     ['projects', ['Identifier:projects']],
