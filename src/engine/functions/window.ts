@@ -42,10 +42,15 @@ function shifted(name: string, direction: -1 | 1): WindowFunction {
     name,
     signatures: [shape(['any', 'long', 'any'], (t) => t[0], 2)],
     constantArgs: [1],
-    check: (t) => (t.length === 3 && t[2] !== t[0] ? `The default value of '${name}' must be a ${t[0]}, not a ${t[2]}.` : undefined),
-    run(args, n) {
+    check: (t) => {
+      // The engine accepts any scalar default; how it converts one of another type is not documented.
+      if (t.length === 3 && t[2] !== t[0]) throw new NotSupportedError(`${name}() of a column of type ${t[0]} with a default value of type ${t[2]}`);
+      return undefined;
+    },
+    run(args, n, loc) {
       const [value, offsetArg, fallback] = args;
       const offset = offsetArg ? Number(offsetArg(0) ?? 1n) : 1;
+      if (offset < 0) throw new NotSupportedError(`${name}() with a negative offset`, loc);
       const out = new Array<JsValue>(n);
       for (let i = 0; i < n; i++) {
         const j = i + direction * offset;
