@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { JsValue } from '../column.js';
 import type { DynBag, DynValue } from '../dynamic.js';
+import { NotSupportedError } from '../errors.js';
 import type { KqlType } from '../types.js';
 import { toKqlString } from './conversion.js';
 import { fn } from './define.js';
@@ -130,11 +131,15 @@ function guidToBase64(g: string): string {
   return Buffer.from(GUID_BYTE_ORDER.map((i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16))).toString('base64');
 }
 
-function base64ToGuid(s: string): string | null {
+/**
+ * Only the documented null for text that is not a GUID's base64: the documentation's decoded example
+ * (JpbpECu8dUy7Pv5gbeJXAA== → 10e99626-bc2b-754c-…) contradicts .NET's byte order (…-4c75-…), which
+ * base64_encode_fromguid follows, so the engine's order for decoding is unknown.
+ */
+function base64ToGuid(s: string): null {
   const b = base64Bytes(s);
   if (!b || b.length !== 16) return null;
-  const hex = GUID_BYTE_ORDER.map((i) => b[i].toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  throw new NotSupportedError('base64_decode_toguid() of a GUID\'s base64 (the documented byte order contradicts .NET\'s)');
 }
 
 /** Decompressed UTF-8 text; "" when the text is not base64 of compressed UTF-8 (documented). */
