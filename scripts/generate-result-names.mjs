@@ -13,6 +13,11 @@ const { allFunctions } = await import('../src/engine/functions/registry.ts');
 const TYPES = ['bool', 'int', 'long', 'real', 'decimal', 'datetime', 'timespan', 'guid', 'string', 'dynamic'];
 const columns = TYPES.map((t) => ({ name: `c_${t}`, type: t }));
 const argFor = (t) => `c_${t === 'any' ? 'string' : t}`;
+// For arguments that must be constants (round's precision): a literal of the type.
+const LITERALS = {
+  bool: 'true', int: 'int(1)', long: '1', real: '1.0', decimal: 'decimal(1)', datetime: 'datetime(2020-01-01)',
+  timespan: '1d', guid: 'guid(00000000-0000-0000-0000-000000000000)', string: '"x"', dynamic: 'dynamic([])', any: '"x"',
+};
 
 function nameOf(fn, args) {
   const r = analyze(`T | project ${fn}(${args.join(', ')})`, { T: columns });
@@ -37,7 +42,8 @@ for (const f of allFunctions()) {
     const one = ruleOf(spelling, nameOf(spelling, required), required[0]);
     // Some functions name their column only when called with one argument (OnlyArgument kinds).
     const more = sig.params.length > required.length
-      ? ruleOf(spelling, nameOf(spelling, sig.params.map(argFor)), required[0]) : one;
+      ? ruleOf(spelling, nameOf(spelling, sig.params.map(argFor))
+        ?? nameOf(spelling, [required[0], ...sig.params.slice(1).map((t) => LITERALS[t])]), required[0]) : one;
     if (!one && !more) continue;
     rules[spelling] = { ...(one ?? more), onlyWith: one && more ? undefined : (one ? required.length : sig.params.length) };
   }

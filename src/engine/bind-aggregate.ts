@@ -30,22 +30,6 @@ export function isAggregateCall(expr: Expr): expr is Call {
   return expr.kind === 'Call' && (lookupAggregate(expr.name) !== undefined || KQL_AGGREGATE_FUNCTIONS.has(expr.name));
 }
 
-/** Whether an aggregate call appears anywhere inside the expression. */
-export function containsAggregate(expr: Expr): boolean {
-  switch (expr.kind) {
-    case 'Call':
-      return lookupAggregate(expr.name) !== undefined || KQL_AGGREGATE_FUNCTIONS.has(expr.name) || expr.args.some(containsAggregate);
-    case 'Binary':
-      return containsAggregate(expr.left) || containsAggregate(expr.right);
-    case 'Unary':
-      return containsAggregate(expr.operand);
-    case 'Paren':
-      return containsAggregate(expr.expr);
-    default:
-      return false;
-  }
-}
-
 /** `a` → "a", `a.b` → "a_b"; anything else has no name. */
 function argumentName(expr: Expr | undefined): string {
   if (!expr) return '';
@@ -90,6 +74,52 @@ export function bindAggregate(call: Call, schema: readonly Field[], cx: BindCont
     fn, name: defaultAggregateName(call, fn), args, paramTypes: resolved.paramTypes,
     resultType: resolved.resultType, constants,
   };
+}
+
+/**
+ * An expression over aggregate results (`count() * 2`, `round(avg(a), 2)`): the aggregates it calls,
+ * and the expression bound over their results (column k of `fields` is slot k's result).
+ */
+export interface ComputedAggregate {
+  readonly kind: 'computed';
+  readonly slots: readonly AggregateSlot[];
+  readonly fields: readonly Field[];
+  readonly expr: BoundExpr;
+}
+
+/** Node kinds whose insides are not part of the scalar expression (literals, tabular operands). */
+const OPAQUE = new Set(['Literal', 'TypeOf', 'Star', 'Subquery', 'Pipe', 'Print', 'Range', 'Datatable', 'Union']);
+
+/**
+ * Binds an expression over aggregate calls. Outside those calls it may use constants and scalar
+ * functions, but not the input's columns (Kusto: "not an aggregate or scalar function").
+ */
+export function bindOverAggregates(expr: Expr, schema: readonly Field[], cx: BindContext): ComputedAggregate {
+  const slots: AggregateSlot[] = [];
+  const fields: Field[] = [];
+  const replace = (e: Expr): Expr => {
+    if (OPAQUE.has(e.kind)) return e;
+    if (isAggregateCall(e)) {
+      if (e.name === 'arg_max' || e.name === 'arg_min') {
+        throw new SemanticError(`'${e.name}' returns several columns; it cannot be part of an expression.`, e.loc);
+      }
+      const slot = bindAggregate(e, schema, cx);
+      // A name no query can spell, so the expression cannot reach it other than through this call.
+      const name = `\u0000${slots.length}`;
+      slots.push(slot);
+      fields.push({ name, type: slot.resultType });
+      return { kind: 'Name', name, loc: e.loc };
+    }
+    if (e.kind === 'Name' && schema.some((f) => f.name === e.name)) {
+      throw new SemanticError(
+        `The column '${e.name}' can be used in 'summarize' only inside an aggregate function (such as take_any(${e.name})).`, e.loc);
+    }
+    const walk = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(walk) : v !== null && typeof v === 'object' && 'kind' in v ? replace(v as Expr) : v;
+    return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, walk(v)])) as unknown as Expr;
+  };
+  const rewritten = replace(expr);
+  return { kind: 'computed', slots, fields, expr: cx.bindScalar(rewritten, fields) };
 }
 
 export function createAccumulator(slot: AggregateSlot): GroupedAccumulator {

@@ -11,6 +11,7 @@ import type { ScanPlan } from '../operators/scan.js';
 import type { RenderPlan } from '../operators/render.js';
 import { elementOf, memberOf } from './access.js';
 import { lookupAggregate } from './aggregates/registry.js';
+import { defaultAggregateName } from './bind-aggregate.js';
 import { Batch } from './batch.js';
 import type { JsValue } from './column.js';
 import { compileExpr, dynElement, readerOf } from './compile-expr.js';
@@ -574,6 +575,9 @@ class Binder implements BindContext {
         return t === undefined ? undefined : `${t}_${expr.name}`;
       }
       case 'Call': {
+        // An aggregate's own default name (count_, sum_a), which the functions over it then use.
+        const aggregate = lookupAggregate(expr.name);
+        if (aggregate) return defaultAggregateName(expr, aggregate);
         // Kusto's per-function rule: `tostring(Url)` → Url, `strlen(Url)` → strlen_Url, else ColumnN.
         const rule = RESULT_NAMES.get(expr.name);
         if (!rule || expr.args.length === 0 || (rule.onlyWithArgs !== undefined && expr.args.length !== rule.onlyWithArgs)) {

@@ -1,21 +1,25 @@
 import type { Summarize } from '../parser/ast.js';
 import { Batch } from '../engine/batch.js';
 import { Column } from '../engine/column.js';
-import { compileExpr } from '../engine/compile-expr.js';
+import { compileExpr, toColumn } from '../engine/compile-expr.js';
 import {
-  argumentReaders, bindAggregate, containsAggregate, createAccumulator, isAggregateCall, type AggregateSlot,
+  argumentReaders, bindAggregate, bindOverAggregates, createAccumulator, isAggregateCall, type AggregateSlot,
+  type ComputedAggregate,
 } from '../engine/bind-aggregate.js';
-import { NotSupportedError, SemanticError } from '../engine/errors.js';
+import { SemanticError } from '../engine/errors.js';
 import { exprText, type BoundExpr } from '../engine/expr.js';
 import { Grouper } from '../engine/grouping.js';
 import type { PlanNode } from '../engine/plan.js';
-import { nextColumnName, uniqueName } from '../engine/schema.js';
+import { uniqueName } from '../engine/schema.js';
 import type { Field } from '../engine/types.js';
 import { ArgExtremeState, bindArgExtreme, isArgExtreme, type ArgExtreme } from './arg-extreme.js';
 import { inputOf, type OperatorDef } from './operator.js';
 
-/** One aggregate of the summarize: an accumulator slot, or arg_max/arg_min (several columns). */
-type Output = { readonly kind: 'aggregate'; readonly slot: AggregateSlot } | { readonly kind: 'arg'; readonly arg: ArgExtreme };
+/** One aggregate of the summarize: an accumulator slot, an expression over several, or arg_max/arg_min (several columns). */
+type Output =
+  | { readonly kind: 'aggregate'; readonly slot: AggregateSlot }
+  | ComputedAggregate
+  | { readonly kind: 'arg'; readonly arg: ArgExtreme };
 
 export interface SummarizePlan extends PlanNode {
   readonly kind: 'Summarize';
@@ -34,12 +38,15 @@ export const summarize: OperatorDef<Summarize, SummarizePlan> = {
     const inPlan = inputOf(input);
     const schema: Field[] = [];
     const taken = new Set<string>();
+    // Unnamed columns are Column1, Column2, … counted over this operator (then made unique, as Kusto does).
+    let unnamed = 0;
+    const columnName = () => `Column${++unnamed}`;
     const by = node.by.map((item) => {
       const expr = cx.bindScalar(item.expr, inPlan.schema);
       if (expr.type === 'dynamic') {
         throw new SemanticError(`A 'summarize' key cannot be of type dynamic; convert it first (for example with tostring()).`, item.expr.loc);
       }
-      const name = uniqueName(item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? nextColumnName(taken), taken);
+      const name = uniqueName(item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? columnName(), taken);
       taken.add(name);
       schema.push({ name, type: expr.type });
       return expr;
@@ -55,17 +62,16 @@ export const summarize: OperatorDef<Summarize, SummarizePlan> = {
         }
         return { kind: 'arg', arg };
       }
-      if (!isAggregateCall(item.expr)) {
-        if (containsAggregate(item.expr)) {
-          throw new NotSupportedError('expressions over aggregate results in summarize (write the aggregate alone, then extend)', item.expr.loc);
-        }
-        throw new SemanticError(`'summarize' expects an aggregate function such as count() or sum(x).`, item.expr.loc);
-      }
-      const slot = bindAggregate(item.expr, inPlan.schema, cx);
-      const name = uniqueName(item.name?.name ?? slot.name, taken);
+      const name = uniqueName(item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? columnName(), taken);
       taken.add(name);
-      schema.push({ name, type: slot.resultType });
-      return { kind: 'aggregate', slot };
+      if (isAggregateCall(item.expr)) {
+        const slot = bindAggregate(item.expr, inPlan.schema, cx);
+        schema.push({ name, type: slot.resultType });
+        return { kind: 'aggregate', slot };
+      }
+      const computed = bindOverAggregates(item.expr, inPlan.schema, cx);
+      schema.push({ name, type: computed.expr.type });
+      return computed;
     });
     return { kind: 'Summarize', schema, input: inPlan, by, outputs, loc: node.loc };
   },
@@ -81,12 +87,22 @@ export const summarize: OperatorDef<Summarize, SummarizePlan> = {
           columns: (count: number) => o.arg.fields.map((f, k) => Column.fromValues(f.type, state.column(k, count))),
         };
       }
-      const acc = createAccumulator(o.slot);
-      const args = o.slot.args.map((a) => compileExpr(a, ex));
+      const slots = o.kind === 'aggregate' ? [o.slot] : o.slots;
+      const accumulators = slots.map((slot) => {
+        const acc = createAccumulator(slot);
+        const args = slot.args.map((a) => compileExpr(a, ex));
+        return {
+          add: (groups: Int32Array, batch: Batch) => acc.add(groups, batch.length, argumentReaders(slot, args.map((f) => f(batch)))),
+          column: (count: number) => Column.fromValues(slot.resultType, acc.result(count)),
+        };
+      });
+      const computed = o.kind === 'computed' ? { fields: o.fields, run: compileExpr(o.expr, ex) } : undefined;
       return {
-        add: (groups: Int32Array, batch: Batch) =>
-          acc.add(groups, batch.length, argumentReaders(o.slot, args.map((f) => f(batch)))),
-        columns: (count: number) => [Column.fromValues(o.slot.resultType, acc.result(count))],
+        add: (groups: Int32Array, batch: Batch) => accumulators.forEach((a) => a.add(groups, batch)),
+        columns: (count: number) => {
+          const results = accumulators.map((a) => a.column(count));
+          return computed ? [toColumn(computed.run(new Batch(computed.fields, results, count)), count)] : results;
+        },
       };
     });
     const grouper = new Grouper(plan.by.map((e) => e.type));
@@ -106,7 +122,11 @@ export const summarize: OperatorDef<Summarize, SummarizePlan> = {
         const fields = plan.schema.slice(at, (at += o.arg.fields.length));
         return `${o.arg.max ? 'arg_max' : 'arg_min'}(${exprText(o.arg.expr)}) → ${fields.map((f) => `${f.name}:${f.type}`).join(', ')}`;
       }
-      return `${plan.schema[at++].name}:${o.slot.resultType} = ${o.slot.fn.name}(${o.slot.args.map(exprText).join(', ')})`;
+      const call = (slot: AggregateSlot) => `${slot.fn.name}(${slot.args.map(exprText).join(', ')})`;
+      const f = plan.schema[at++];
+      if (o.kind === 'aggregate') return `${f.name}:${f.type} = ${call(o.slot)}`;
+      // The hidden result columns are shown as #0, #1, …
+      return `${f.name}:${f.type} = ${exprText(o.expr).replace(/\u0000/g, '#')} where ${o.slots.map((s, k) => `#${k} = ${call(s)}`).join(', ')}`;
     });
     const by = plan.by.map((e, i) => `${plan.schema[i].name}:${e.type} = ${exprText(e)}`);
     return `Summarize ${aggs.join(', ')}${by.length ? ` by ${by.join(', ')}` : ''}`;

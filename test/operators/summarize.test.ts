@@ -129,8 +129,47 @@ describe('summarize', () => {
     });
   });
 
-  it('a non-aggregate item is a semantic error', async () => {
-    expect((await queryError('T | summarize y by Url', tables)).message)
-      .toBe("'summarize' expects an aggregate function such as count() or sum(x).");
+  it('a column outside an aggregate is a semantic error at the column', async () => {
+    const e = await queryError('T | summarize y by Url', tables);
+    expect(e.message).toBe("The column 'y' can be used in 'summarize' only inside an aggregate function (such as take_any(y)).");
+    expect(e.spanText).toBe('y');
+  });
+});
+
+/**
+ * Expressions over aggregate results. Default names follow Microsoft's analyzer: a function that
+ * passes its argument's name on passes the aggregate's (`round(avg(a), 2)` → avg_a,
+ * `strlen(tostring(max(k)))` → strlen_max_k); anything else is ColumnN, N counting this operator's
+ * unnamed columns (keys first), then made unique (`Column1 = count(), count() * 2` → Column11).
+ */
+describe('summarize: expressions over aggregates', () => {
+  const S = table({
+    k: { type: 'string', values: ['x', 'x', 'y'] },
+    a: { type: 'long', values: [1, 2, 5] },
+    b: { type: 'long', values: [10, 10, 20] },
+  });
+  it.each([
+    ['S | summarize count() * 2', ['Column1:long'], [[6n]]],
+    ['S | summarize round(avg(a), 2)', ['avg_a:real'], [[2.67]]],
+    ['S | summarize tostring(make_set(k))', ['set_k:string'], [['["x","y"]']]],
+    ['S | summarize dcount(a) + dcount(b)', ['Column1:long'], [[5n]]],
+    ['S | summarize sum(a) * 1.5', ['Column1:real'], [[12]]],
+    ['S | summarize strlen(tostring(max(k)))', ['strlen_max_k:long'], [[1n]]],
+    ['S | summarize tostring(max(a)), max(a)', ['max_a:string', 'max_a1:long'], [['5', 5n]]],
+    ['S | summarize Column1 = count(), count() * 2', ['Column1:long', 'Column11:long'], [[3n, 6n]]],
+    ['S | summarize n = count() * 10, m = max(a) - min(a) by k', ['k:string', 'n:long', 'm:long'], [['x', 20n, 1n], ['y', 10n, 0n]]],
+    ['S | summarize count() * 2 by a + 1', ['Column1:long', 'Column2:long'], [[2n, 2n], [3n, 2n], [6n, 2n]]],
+    ['S | summarize iff(count() > 1, "many", "few") by k', ['k:string', 'Column1:string'], [['x', 'many'], ['y', 'few']]],
+    ['S | summarize 1', ['Column1:long'], [[1n]]],
+    ['S | where a > 100 | summarize count() * 2, dcount(a) + 1', ['Column1:long', 'Column2:long'], [[0n, 1n]]],
+  ])('%s', async (query, columns, rows) => {
+    expectTable(await run(query, { S }), { columns, rows });
+  });
+
+  it.each([
+    ['S | summarize a + count()', "The column 'a' can be used in 'summarize' only inside an aggregate function (such as take_any(a)).", 'a'],
+    ['S | summarize arg_max(a, *) * 2', "'arg_max' returns several columns; it cannot be part of an expression.", 'arg_max(a, *)'],
+  ])('%s is an error', async (query, message, spanText) => {
+    expect(await queryError(query, { S })).toMatchObject({ name: 'SemanticError', message, spanText });
   });
 });
