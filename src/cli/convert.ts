@@ -1,10 +1,9 @@
 /** `kql convert IN OUT`: a data file of any supported shape as an Arrow IPC or Parquet file that keeps the exact KQL types. */
-import { writeFile } from 'node:fs/promises';
-import { tableRowCount } from '../engine/batch.js';
-import { InputError, KqlError, UsageError } from '../engine/errors.js';
-import { columnarBytes, loadTableInfo } from '../engine/io/index.js';
+import { KqlError, UsageError } from '../engine/errors.js';
+import { readTableInfo, writeColumnar } from '../engine/io/index.js';
+import { openTable } from '../engine/io/stream.js';
 import { describeError, exitCodeOf } from './errors.js';
-import { loadOptionsOf, type DataOptions } from './inputs.js';
+import { loadOptionsOf, warnOnce, type DataOptions } from './inputs.js';
 import type { CliIo } from './run-cli.js';
 
 export interface ConvertOptions extends DataOptions {
@@ -26,16 +25,13 @@ export async function convertCommand(input: string, output: string, opts: Conver
     if (opts.table !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(opts.table)) {
       throw new UsageError(`-t '${opts.table}': expected a table name, for example -t UrlClickEvents.`);
     }
-    const base = await loadOptionsOf(opts);
-    const { table, info } = await loadTableInfo(input, { ...base, tableName: opts.table, warn: (m) => io.stderr(`warning: ${input}: ${m}\n`) });
-    const bytes = await columnarBytes(table, format, opts.table ?? info.table);
-    try {
-      await writeFile(output, bytes);
-    } catch (e) {
-      throw new InputError(`cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, output);
-    }
+    const options = { ...(await loadOptionsOf(opts)), tableName: opts.table, warn: warnOnce((m) => io.stderr(`warning: ${input}: ${m}\n`)) };
+    const info = await readTableInfo(input, options);
+    // Read as a query reads it (a large CSV file streams), so the input need not fit in memory.
+    const source = await openTable(input, options);
+    const { rows, bytes } = await writeColumnar(source, output, format, opts.table ?? info.table);
     const seconds = ((performance.now() - start) / 1000).toFixed(2);
-    io.stderr(`${output}: ${tableRowCount(table)} rows, ${table.schema.length} columns, ${bytes.length} bytes in ${seconds} s.\n`);
+    io.stderr(`${output}: ${rows} rows, ${source.schema.length} columns, ${bytes} bytes in ${seconds} s.\n`);
     return 0;
   } catch (e) {
     io.stderr(describeError(e, undefined, !!opts.debug) + '\n');

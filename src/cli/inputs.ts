@@ -127,14 +127,18 @@ export async function tableSources(
   const base = await loadOptionsOf(opts);
   // Schema columns the file lacks are worth a warning when the query names them.
   const warnColumns = [...new Set(query.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [])];
-  // Reading a file's schema and then its rows may find the same thing to say: say it once.
+  const once = warnOnce(warn);
+  return Object.fromEntries(Object.entries(paths).map(([name, path]) =>
+    [name, { path, options: { ...base, tableName: name, warn: (m: string) => once(`${path}: ${m}`), warnColumns } }]));
+}
+
+/** Reading a file's schema and then its rows may find the same thing to say: this says each thing once. */
+export function warnOnce(warn: (message: string) => void): (message: string) => void {
   const said = new Set<string>();
-  const once = (m: string): void => {
+  return (m) => {
     if (!said.has(m)) warn(m);
     said.add(m);
   };
-  return Object.fromEntries(Object.entries(paths).map(([name, path]) =>
-    [name, { path, options: { ...base, tableName: name, warn: (m: string) => once(`${path}: ${m}`), warnColumns } }]));
 }
 
 /**

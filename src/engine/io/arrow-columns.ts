@@ -5,10 +5,10 @@
  * Float64 values, Bool bits, Dictionary<Utf8, Int32> strings.
  */
 import {
-  Data, DataType, Dictionary, Field as ArrowField, Int64, RecordBatch, Schema, Struct, Table as ArrowTable, Type, makeData,
+  Data, DataType, Dictionary, Field as ArrowField, Int64, RecordBatch, Schema, Struct, Type, Utf8, makeData,
   makeVector, type Vector,
 } from 'apache-arrow';
-import type { Table } from '../batch.js';
+import type { TableSource } from '../batch.js';
 import { Column, ColumnBuilder, arrowType, utf8Data, validityTest, type JsValue } from '../column.js';
 import { dynToJson, type DynValue } from '../dynamic.js';
 import { InputError, InternalError } from '../errors.js';
@@ -330,68 +330,122 @@ function countNulls(bits: Uint8Array | undefined, n: number): number {
 }
 
 /**
- * A Table as an Arrow table: each column stored as the engine stores it, with its KQL type in the field
- * metadata; the batches of a string, guid or dynamic column share one dictionary (the IPC file format
- * allows no other).
+ * A table as Arrow record batches: each column stored as the engine stores it, with its KQL type in the
+ * field metadata; the batches of a string, guid or dynamic column share one dictionary (the IPC file
+ * format allows no other), gathered by a first scan of the table. The batches come from a second scan,
+ * one at a time, so a streamed file is converted without holding it.
  */
-export function arrowTableOf(table: Table, tableName?: string): ArrowTable {
-  const types = table.schema.map((f) => arrowType(f.type));
-  const dictionaries = table.schema.map((f, c) => (types[c] instanceof Dictionary ? sharedDictionary(table, c) : undefined));
-  const fields = table.schema.map((f, c) => new ArrowField(f.name, types[c], true, new Map([[KQL_TYPE_KEY, f.type]])));
+export function arrowBatchesOf(
+  source: TableSource, tableName?: string, dictionaryLimit = DICTIONARY_LIMIT,
+): { schema: Schema; batches(): Iterable<RecordBatch> } {
+  const dictionaries = source.schema.map((f) => (arrowType(f.type) instanceof Dictionary ? new SharedDictionary(dictionaryLimit) : undefined));
+  for (const batch of source.scan()) dictionaries.forEach((d, c) => d?.add(batch.columns[c]));
+  // A column with too many distinct values (ids, GUIDs) is written as plain text: its dictionary would
+  // hold about every value, in memory.
+  const plain = dictionaries.map((d) => d?.full === true);
+  const types = source.schema.map((f, c) => (plain[c] ? new Utf8() : arrowType(f.type)));
+  const fields = source.schema.map((f, c) => new ArrowField(f.name, types[c], true, new Map([[KQL_TYPE_KEY, f.type]])));
   const schema = new Schema(fields, tableName !== undefined ? new Map([[KQL_TABLE_KEY, tableName]]) : undefined);
-  const batches = table.batches.map((batch) => {
-    const children = batch.columns.map((column, c) => {
-      const dictionary = dictionaries[c];
-      if (dictionary) return dictionary.keys(column, types[c] as Dictionary);
-      const d = column.toVector().data[0];
-      return makeData({
-        type: types[c], offset: d.offset, length: d.length, nullCount: d.nullCount, nullBitmap: d.nullBitmap, data: d.values,
-      } as never) as Data;
-    });
-    return new RecordBatch(schema, makeData({ type: new Struct(fields), length: batch.length, nullCount: 0, children }));
-  });
-  return new ArrowTable(schema, batches);
+  function* batches(): Iterable<RecordBatch> {
+    for (const batch of source.scan()) {
+      const children = batch.columns.map((column, c) => {
+        if (plain[c]) return plainText(column);
+        const dictionary = dictionaries[c];
+        if (dictionary) return dictionary.keys(column, types[c] as Dictionary);
+        const d = column.toVector().data[0];
+        return makeData({
+          type: types[c], offset: d.offset, length: d.length, nullCount: d.nullCount, nullBitmap: d.nullBitmap, data: d.values,
+        } as never) as Data;
+      });
+      yield new RecordBatch(schema, makeData({ type: new Struct(fields), length: batch.length, nullCount: 0, children }));
+    }
+  }
+  return { schema, batches };
 }
 
-/** One dictionary for column c of every batch, and each batch's keys into it. */
-function sharedDictionary(table: Table, c: number): { keys(column: Column, type: Dictionary): Data } {
-  const ids = new Map<string, number>();
-  const entries: string[] = [];
-  const remaps = new WeakMap<Data, Int32Array>();
-  const remap = (column: Column): Int32Array => {
-    let out = remaps.get(column.data);
+/** One dictionary for a column of every batch: the batches' entries are added, then each batch's keys point into it. */
+class SharedDictionary {
+  private ids = new Map<string, number>();
+  private entries: string[] = [];
+  private readonly remaps = new WeakMap<Data, Int32Array>();
+  private dictionary?: ReturnType<typeof makeVector>;
+  /** More than `limit` distinct values were added: the entries were dropped. */
+  full = false;
+
+  constructor(private readonly limit: number) {}
+
+  /** The shared id of each of the column's own dictionary entries (adding those not seen yet). */
+  add(column: Column): Int32Array {
+    if (this.full) return new Int32Array(0);
+    if (this.entries.length > 0 && this.entries.length + column.dictionaryStrings().length > this.limit) {
+      const fresh = column.dictionaryStrings().filter((s) => !this.ids.has(s)).length;
+      if (fresh > 0 && this.entries.length + fresh > this.limit) {
+        this.full = true;
+        this.ids = new Map();
+        this.entries = [];
+        return new Int32Array(0);
+      }
+    }
+    let out = this.remaps.get(column.data);
     if (!out) {
       out = Int32Array.from(column.dictionaryStrings(), (s) => {
-        let id = ids.get(s);
-        if (id === undefined) ids.set(s, (id = entries.push(s) - 1));
+        let id = this.ids.get(s);
+        if (id === undefined) this.ids.set(s, (id = this.entries.push(s) - 1));
         return id;
       });
-      remaps.set(column.data, out);
+      this.remaps.set(column.data, out);
     }
     return out;
-  };
-  for (const b of table.batches) remap(b.columns[c]);
-  const dictionary = makeVector(utf8Data(entries));
-  return {
-    keys(column, type) {
-      const ids = remap(column);
-      const local = column.dictionaryKeys();
-      // Strings have no null; guids and dynamic values do.
-      const read = column.type === 'string' ? undefined : column.reader();
-      const sel = column.sel;
-      const n = column.length;
-      const keys = new Int32Array(n);
-      const bits = new Uint8Array((n + 7) >> 3);
-      let nulls = 0;
-      for (let i = 0; i < n; i++) {
-        if (read?.(i) === null) {
-          nulls++;
-          continue;
-        }
-        keys[i] = ids[local[sel ? sel[i] : i]];
-        bits[i >> 3] |= 1 << (i & 7);
+  }
+
+  /** The column's keys into the shared dictionary, whose entries must all have been added. */
+  keys(column: Column, type: Dictionary): Data {
+    const ids = this.add(column);
+    if (this.dictionary && this.dictionary.length !== this.entries.length) throw new InternalError('a dictionary entry was added after the first batch');
+    const dictionary = (this.dictionary ??= makeVector(utf8Data(this.entries)));
+    const local = column.dictionaryKeys();
+    // Strings have no null; guids and dynamic values do.
+    const read = column.type === 'string' ? undefined : column.reader();
+    const sel = column.sel;
+    const n = column.length;
+    const keys = new Int32Array(n);
+    const bits = new Uint8Array((n + 7) >> 3);
+    let nulls = 0;
+    for (let i = 0; i < n; i++) {
+      if (read?.(i) === null) {
+        nulls++;
+        continue;
       }
-      return makeData({ type, length: n, nullCount: nulls, nullBitmap: nulls > 0 ? bits : undefined, data: keys, dictionary });
-    },
-  };
+      keys[i] = ids[local[sel ? sel[i] : i]];
+      bits[i >> 3] |= 1 << (i & 7);
+    }
+    return makeData({ type, length: n, nullCount: nulls, nullBitmap: nulls > 0 ? bits : undefined, data: keys, dictionary });
+  }
+}
+
+/** Distinct values kept per column for a shared dictionary; a column with more is written as plain text. */
+const DICTIONARY_LIMIT = 1 << 16;
+
+/** A string, guid or dynamic column as plain Utf8 text (null where the value is null). */
+function plainText(column: Column): Data {
+  const strings = column.dictionaryStrings();
+  const keys = column.dictionaryKeys();
+  const valid = validityTest(column.data);
+  const { sel } = column;
+  const n = column.length;
+  const texts = new Array<string>(n);
+  const bits = new Uint8Array((n + 7) >> 3);
+  let nulls = 0;
+  for (let i = 0; i < n; i++) {
+    const p = sel ? sel[i] : i;
+    if (valid && !valid(p)) {
+      texts[i] = '';
+      nulls++;
+    } else {
+      texts[i] = strings[keys[p]];
+      bits[i >> 3] |= 1 << (i & 7);
+    }
+  }
+  const text = utf8Data(texts);
+  return makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: nulls > 0 ? bits : undefined, valueOffsets: text.valueOffsets, data: text.values });
 }

@@ -3,7 +3,7 @@
  * format. A file's footer locates every message, so only the buffers of the wanted columns are read.
  */
 import {
-  DataType, Message, MessageReader, tableFromIPC, tableToIPC, type Dictionary, type Schema,
+  DataType, Message, MessageReader, tableFromIPC, type Dictionary, type Schema,
   type Table as ArrowTable,
 } from 'apache-arrow';
 import { Footer } from 'apache-arrow/ipc/metadata/file';
@@ -196,9 +196,4 @@ function readColumns(path: string, footer: Footer, columns: readonly string[]): 
   } finally {
     closeSync(fd);
   }
-}
-
-/** The table in the Arrow IPC file format. */
-export function arrowIpcBytes(table: ArrowTable): Uint8Array {
-  return tableToIPC(table, 'file');
 }

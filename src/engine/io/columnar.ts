@@ -3,16 +3,16 @@
  * the table's schema (given, else built in) or else from the file (its Arrow type, or the `kql.type`
  * metadata `kql convert` writes), as for the text formats (load.ts); only the columns wanted are read.
  */
-import type { Table as ArrowTable, Schema } from 'apache-arrow';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { Batch, type Table } from '../batch.js';
+import { RecordBatchFileWriter, Table as ArrowTable, type Schema } from 'apache-arrow';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { Batch, type Table, type TableSource } from '../batch.js';
 import { Column } from '../column.js';
-import { InputError } from '../errors.js';
+import { InputError, KqlError } from '../errors.js';
 import type { KqlType } from '../types.js';
 import {
-  KQL_TABLE_KEY, KQL_TYPE_KEY, arrowTableOf, arrowTypeName, canConvert, convertColumn, fileColumnType, showArrowValue, type Converted,
+  KQL_TABLE_KEY, KQL_TYPE_KEY, arrowBatchesOf, arrowTypeName, canConvert, convertColumn, fileColumnType, showArrowValue, type Converted,
 } from './arrow-columns.js';
-import { arrowIpcBytes, arrowIpcFormat, openArrowIpc } from './arrow-ipc.js';
+import { arrowIpcFormat, openArrowIpc } from './arrow-ipc.js';
 import { DEFAULT_BATCH_SIZE, resolveInfo, type LoadOptions, type ResolvedInfo, type TableInfo } from './load.js';
 import { isParquet, openParquet, parquetBytes } from './parquet.js';
 import { isFolder, listFiles } from './source.js';
@@ -175,8 +175,49 @@ function resolveColumnar(parts: readonly { path: string; file: ColumnarFile }[],
   return { ...info, fileTypes };
 }
 
-/** The table as a columnar file that keeps each column's KQL type (and the table's name, if given). */
-export async function columnarBytes(table: Table, format: 'arrow' | 'parquet', tableName?: string): Promise<Uint8Array> {
-  const arrow = arrowTableOf(table, tableName);
-  return format === 'arrow' ? arrowIpcBytes(arrow) : parquetBytes(arrow);
+/**
+ * Writes the table as a columnar file that keeps each column's KQL type (and the table's name, if given);
+ * returns its rows and bytes. An Arrow file is written a batch at a time, as the table is scanned; a
+ * Parquet file is made whole (parquet-wasm writes a whole table).
+ */
+export async function writeColumnar(
+  source: TableSource, path: string, format: 'arrow' | 'parquet', tableName?: string, dictionaryLimit?: number,
+): Promise<{ rows: number; bytes: number }> {
+  const { schema, batches } = arrowBatchesOf(source, tableName, dictionaryLimit);
+  let rows = 0;
+  const counted = function* () {
+    for (const b of batches()) {
+      rows += b.numRows;
+      yield b;
+    }
+  };
+  let fd: number | undefined;
+  let bytes = 0;
+  try {
+    fd = openSync(path, 'w');
+    if (format === 'parquet') {
+      const file = await parquetBytes(new ArrowTable(schema, [...counted()]));
+      writeSync(fd, file);
+      bytes = file.length;
+    } else {
+      // The writer queues each batch's bytes; they are taken and written out while the next batch is
+      // read (the async generator yields between batches), so the file need not fit in memory.
+      const writer = new RecordBatchFileWriter();
+      writer.reset(undefined, schema);
+      const written = writer.writeAll((async function* () {
+        yield* counted();
+      })()).catch((e: unknown) => {
+        writer.abort(e); // ends the loop below with the error
+        throw e;
+      });
+      for await (const chunk of writer) bytes += writeSync(fd, chunk);
+      await written;
+    }
+  } catch (e) {
+    if (e instanceof KqlError) throw e;
+    throw new InputError(`cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, path);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return { rows, bytes };
 }
