@@ -5,6 +5,7 @@
  * the 1e-9 relative agreement real results are held to); erf, erfc and gamma, which JavaScript
  * lacks, use series, continued fractions and Lanczos' approximation, accurate to about 1e-13.
  */
+import { NotSupportedError } from '../errors.js';
 import { fn } from './define.js';
 import { sig, type ScalarFunction } from './signature.js';
 
@@ -65,14 +66,28 @@ const LANCZOS = [
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
+/** sin(πx), reduced to |x| ≤ ½ first so that near whole x it keeps its relative accuracy. */
+function sinPi(x: number): number {
+  const r = x - 2 * Math.round(x / 2); // in [-1, 1], exact
+  if (r > 0.5) return Math.sin(Math.PI * (1 - r));
+  if (r < -0.5) return -Math.sin(Math.PI * (1 + r));
+  return Math.sin(Math.PI * r);
+}
+
+/** Gamma has poles at 0, -1, -2, …: what the engine returns there is not documented. */
+function refusePole(name: string, x: number): void {
+  if (Number.isInteger(x) && x <= 0) throw new NotSupportedError(`${name}() of ${x} (a pole of the gamma function)`);
+}
+
 export function gamma(x: number): number {
+  refusePole('gamma', x);
   if (Number.isInteger(x) && x > 0 && x < 171) {
     // Exact factorials for whole numbers.
     let r = 1;
     for (let k = 2; k < x; k++) r *= k;
     return r;
   }
-  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
+  if (x < 0.5) return Math.PI / (sinPi(x) * gamma(1 - x));
   const y = x - 1;
   let a = LANCZOS[0];
   const t = y + 7.5;
@@ -83,7 +98,17 @@ export function gamma(x: number): number {
 }
 
 function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.abs(Math.PI / Math.sin(Math.PI * x))) - logGamma(1 - x);
+  refusePole('loggamma', x);
+  // Whole numbers through their exact factorials (log Γ(1) = log Γ(2) = 0 exactly).
+  if (Number.isInteger(x) && x < 171) return Math.log(gamma(x));
+  const r = lanczosLogGamma(x);
+  // Lanczos' log Γ is good to ~1e-15 absolute, so near its zeros (x ≈ 1, 2) not to 1e-9 relative.
+  if (Math.abs(r) < 1e-5) throw new NotSupportedError(`loggamma() of ${x} (too close to a zero of log Γ to be exact)`);
+  return r;
+}
+
+function lanczosLogGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.abs(Math.PI / sinPi(x))) - lanczosLogGamma(1 - x);
   const y = x - 1;
   let a = LANCZOS[0];
   const t = y + 7.5;
@@ -91,15 +116,16 @@ function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
-const real1 = (name: string, f: (x: number) => number): ScalarFunction => fn(name, [sig(['real'], 'real', f)]);
+const real1 = (name: string, f: (x: number) => number | null): ScalarFunction => fn(name, [sig(['real'], 'real', f)]);
 
 export const trigFunctions: readonly ScalarFunction[] = [
   real1('sin', Math.sin),
   real1('cos', Math.cos),
   real1('tan', Math.tan),
   real1('cot', (x) => 1 / Math.tan(x)),
-  real1('asin', Math.asin),
-  real1('acos', Math.acos),
+  // Documented: "null if x < -1 or x > 1".
+  real1('asin', (x) => (Math.abs(x) > 1 ? null : Math.asin(x))),
+  real1('acos', (x) => (Math.abs(x) > 1 ? null : Math.acos(x))),
   real1('atan', Math.atan),
   fn('atan2', [sig(['real', 'real'], 'real', Math.atan2)]),
   real1('degrees', (x) => (180 / Math.PI) * x),

@@ -65,6 +65,36 @@ describe('gamma, loggamma', () => {
   it('loggamma is the log of gamma', () => {
     near(call('loggamma', [10], ['real']), Math.log(362880));
     near(call('loggamma', [0.5], ['real']), Math.log(Math.sqrt(Math.PI)));
+    // The documented loggamma(5) = 3.1780538303479458; log Γ(1) = log Γ(2) = 0 exactly.
+    near(call('loggamma', [5], ['real']), 3.1780538303479458);
+    expect(call('loggamma', [1], ['real'])).toBe(0);
+    expect(call('loggamma', [2], ['real'])).toBe(0);
+  });
+  it.each([
+    // mpmath at 40 digits: near a pole, sin(πx) must not lose the digits of x.
+    [-7.0000001, 1984.1265786340775],
+    [-3.9999999, 416666.7301034885],
+    [-20.25, -8.569032663885127e-19],
+  ])('gamma(%s) = %s near a pole', (x, expected) => {
+    near(call('gamma', [x], ['real']), expected);
+  });
+  it.each([
+    ['gamma', 0, 'Not supported: gamma() of 0 (a pole of the gamma function).'],
+    ['gamma', -3, 'Not supported: gamma() of -3 (a pole of the gamma function).'],
+    ['loggamma', -1, 'Not supported: loggamma() of -1 (a pole of the gamma function).'],
+    // Lanczos' log Γ is only good to ~1e-15 absolute: near its zeros not to 1e-9 relative.
+    ['loggamma', 1.0000001, 'Not supported: loggamma() of 1.0000001 (too close to a zero of log Γ to be exact).'],
+  ] as const)('refuses %s(%s): the engine\'s value there is not documented', (f, x, message) => {
+    expect(() => call(f, [x], ['real'])).toThrow(message);
+  });
+});
+
+describe('asin, acos out of range', () => {
+  // Documented: "Returns null if x < -1 or x > 1."
+  it.each([
+    ['asin', 1.5], ['asin', -2], ['acos', 1.0000001], ['acos', -3],
+  ] as const)('%s(%s) is null', (f, x) => {
+    expect(call(f, [x], ['real'])).toBe(null);
   });
 });
 
