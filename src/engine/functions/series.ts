@@ -13,6 +13,7 @@
  */
 import type { JsValue } from '../column.js';
 import type { DynValue } from '../dynamic.js';
+import { NotSupportedError } from '../errors.js';
 import { toDynValue } from './conversion.js';
 import { fn } from './define.js';
 import { absLong, signOf } from './math.js';
@@ -208,6 +209,14 @@ const u = (name: string, op: (x: number) => number, keepLong?: (x: bigint) => bi
 
 const id = (x: bigint): bigint => x;
 
+/** An element outside the function's domain: null, NaN or ±∞ in the engine is not documented. */
+function inDomain(name: string, ok: (x: number) => boolean, op: (x: number) => number): (x: number) => number {
+  return (x) => {
+    if (!ok(x)) throw new NotSupportedError(`${name}() of an element outside its domain (${x})`);
+    return op(x);
+  };
+}
+
 export const seriesFunctions: readonly ScalarFunction[] = [
   binary('series_add', arithmetic((x, y) => x + y, (x, y) => x + y)),
   binary('series_subtract', arithmetic((x, y) => x - y, (x, y) => x - y)),
@@ -221,8 +230,8 @@ export const seriesFunctions: readonly ScalarFunction[] = [
   binary('series_equals', comparison((x, y) => x === y)),
   binary('series_not_equals', comparison((x, y) => x !== y)),
   u('series_abs', Math.abs, absLong),
-  u('series_acos', Math.acos),
-  u('series_asin', Math.asin),
+  u('series_acos', inDomain('series_acos', (x) => Math.abs(x) <= 1, Math.acos)),
+  u('series_asin', inDomain('series_asin', (x) => Math.abs(x) <= 1, Math.asin)),
   u('series_atan', Math.atan),
   u('series_cos', Math.cos),
   u('series_sin', Math.sin),
@@ -230,7 +239,7 @@ export const seriesFunctions: readonly ScalarFunction[] = [
   u('series_ceiling', Math.ceil, id),
   u('series_floor', Math.floor, id),
   u('series_exp', Math.exp),
-  u('series_log', Math.log),
+  u('series_log', inDomain('series_log', (x) => x > 0, Math.log)),
   u('series_sign', signOf),
   fn('series_dot_product', [
     sig(['dynamic', 'dynamic'], 'real', dotProduct),

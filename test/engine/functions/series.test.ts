@@ -44,6 +44,23 @@ describe('element-wise series math (documented examples)', () => {
   });
 });
 
+describe('element-wise series math outside the domain', () => {
+  // Only a non-numeric element is documented (null); an out-of-domain number is refused.
+  it.each([
+    ['series_acos', [0n, 2n], 'Not supported: series_acos() of an element outside its domain (2).'],
+    ['series_asin', [-1.5], 'Not supported: series_asin() of an element outside its domain (-1.5).'],
+    ['series_log', [1n, 0n], 'Not supported: series_log() of an element outside its domain (0).'],
+  ] as const)('%s(%o) is refused', (f, a, message) => {
+    expect(() => call(f, [[...a]], ['dynamic'])).toThrow(message);
+  });
+  it('series_log and series_acos of in-domain elements (documented examples)', () => {
+    const log = call('series_log', [[1n, 2n, 3n]], ['dynamic']) as number[];
+    [0, 0.69314718055994529, 1.0986122886681098].forEach((e, i) => expect(log[i]).toBeCloseTo(e, 15));
+    const acos = call('series_acos', [[-1n, 0n, 1n]], ['dynamic']) as number[];
+    [3.1415926535897931, 1.5707963267948966, 0].forEach((e, i) => expect(acos[i]).toBeCloseTo(e, 15));
+  });
+});
+
 describe('series reductions (documented examples)', () => {
   it.each([
     [[1n, 2n, 4n], [4n, 2n, 1n], 12],
