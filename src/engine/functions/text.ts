@@ -3,16 +3,22 @@
  */
 import type { JsValue } from '../column.js';
 import type { DynValue } from '../dynamic.js';
+import { NotSupportedError } from '../errors.js';
 import { toKqlString } from './conversion.js';
 import { fn } from './define.js';
 import { sig, type ScalarFunction } from './signature.js';
 
-/** strrep repeats at most this many times (documented maximum multiplier). */
+/**
+ * The documentation says both "a value from 1 to 67108864" and "more than the maximal allowed value
+ * of 1024 … repeated 1024 times", so only 1 to 1024 is certain.
+ */
 const MAX_REPEAT = 1024n;
 
 function strrep(s: string, times: bigint, delimiter = ''): string {
-  const n = Number(times > MAX_REPEAT ? MAX_REPEAT : times);
-  return n <= 0 ? '' : new Array<string>(n).fill(s).join(delimiter);
+  if (times < 1n || times > MAX_REPEAT) {
+    throw new NotSupportedError(`strrep() with a multiplier of ${times} (only 1 to ${MAX_REPEAT} is documented consistently)`);
+  }
+  return new Array<string>(Number(times)).fill(s).join(delimiter);
 }
 
 /** Hex digits of the two's complement form at the given bit width, zero-padded to minLength. */
@@ -82,7 +88,7 @@ export const textFunctions: readonly ScalarFunction[] = [
       params: ['any', 'long', 'string'], optional: 1, result: 'string',
       makeKernel: ([t]) => (v: JsValue, times: bigint, delimiter?: string) => strrep(toKqlString(v, t), times, delimiter),
     },
-  ], { check: (ts) => (ts[0] === 'dynamic' ? 'strrep(): the value cannot be dynamic.' : undefined) }),
+  ], { check: (ts) => (ts[0] === 'dynamic' ? 'Not supported: strrep() of a dynamic value.' : undefined) }),
   fn('tohex', [
     sig(['int', 'long'], 'string', toHex(32), { optional: 1 }),
     sig(['long', 'long'], 'string', toHex(64), { optional: 1 }),
