@@ -4,6 +4,7 @@
  */
 import type { JsValue } from '../column.js';
 import type { DynValue } from '../dynamic.js';
+import { NotSupportedError } from '../errors.js';
 import type { KqlType } from '../types.js';
 import { fn } from './define.js';
 import { sig, type ScalarFunction } from './signature.js';
@@ -34,6 +35,8 @@ function codepointsToString(types: readonly KqlType[]) {
       const t = types[i];
       const items: DynValue[] = t === 'dynamic' && Array.isArray(v) ? v : [t === 'int' ? BigInt(v as number) : (v as DynValue)];
       for (const x of items) {
+        // "An array of integral numbers": whether a real such as 75.0 counts is not documented.
+        if (typeof x === 'number') throw new NotSupportedError('unicode_codepoints_to_string() of a real array element');
         if (typeof x !== 'bigint' || !isScalarValue(x)) return '';
         cps.push(Number(x));
       }

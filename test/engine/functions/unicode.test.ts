@@ -21,6 +21,10 @@ describe('unicode_codepoints_from_string / _to_string (documented examples)', ()
   ] as const)('to_string of %s', (_, args, types, expected) => {
     expect(call('unicode_codepoints_to_string', [...args] as never, [...types])).toBe(expected);
   });
+  it('refuses a real array element ("integral numbers" does not say whether 75.0 is one)', () => {
+    expect(() => call('unicode_codepoints_to_string', [[75.0]], ['dynamic']))
+      .toThrow('Not supported: unicode_codepoints_to_string() of a real array element.');
+  });
   it('refuses other argument types and has the alias make_string', () => {
     expect(resultTypeOf('unicode_codepoints_to_string', ['string'])).toMatch(/must be int, long or dynamic/);
     expect(call('make_string', [75n], ['long'])).toBe('K');
