@@ -59,7 +59,8 @@ function mentionedNames(query: Query): Set<string> | undefined {
       return;
     }
     const node = x as { kind?: string; name?: unknown; pattern?: string; star?: boolean };
-    if (node.kind === 'Star' || (node.kind === 'Distinct' && node.star)) star = true;
+    // getschema lists every column of its input.
+    if (node.kind === 'Star' || node.kind === 'GetSchema' || (node.kind === 'Distinct' && node.star)) star = true;
     if (node.kind === 'Name' && typeof node.name === 'string') names.add(node.name);
     if (node.kind === 'ColumnPattern') {
       if (node.pattern!.includes('*')) star = true;

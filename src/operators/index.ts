@@ -9,6 +9,7 @@ import { count } from './count.js';
 import { datatable } from './datatable.js';
 import { distinct } from './distinct.js';
 import { join, lookup } from './join.js';
+import { getschema } from './getschema.js';
 import { mvApply } from './mv-apply.js';
 import { mvExpand } from './mv-expand.js';
 import { parse } from './parse.js';
@@ -52,6 +53,7 @@ export const OPERATORS: readonly { readonly keywords: readonly string[]; readonl
   { keywords: ['union'], def: union },
   { keywords: ['mv-expand'], def: mvExpand },
   { keywords: ['mv-apply'], def: mvApply },
+  { keywords: ['getschema'], def: getschema },
   { keywords: ['parse', 'parse-where'], def: parse },
   { keywords: ['evaluate'], def: evaluate },
   { keywords: ['as'], def: as },

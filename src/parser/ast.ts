@@ -375,6 +375,12 @@ export interface MvExpand {
   readonly loc: Span;
 }
 
+/** `getschema`: one row per input column (name, ordinal, .NET type, KQL type). */
+export interface GetSchema {
+  readonly kind: 'GetSchema';
+  readonly loc: Span;
+}
+
 /** `mv-apply expansion on (subquery)`: the operators of the subquery run over each input row's expansion. */
 export interface MvApply {
   readonly kind: 'MvApply';
@@ -418,7 +424,7 @@ export interface As {
 
 export type QueryOperator =
   | Where | Extend | Serialize | Project | Summarize | MakeSeries | Render | Take | Count
-  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | MvApply | Parse | Evaluate | As;
+  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | MvApply | GetSchema | Parse | Evaluate | As;
 
 /** `print [Name =] expr, ...`: one row, no input. */
 export interface Print {

@@ -273,6 +273,7 @@ function queryOperator(c: cst.QueryOperatorCstChildren): QueryOperator {
   if (c.unionOperator) return union(c.unionOperator[0]!.children);
   if (c.mvExpandOperator) return mvExpand(c.mvExpandOperator[0]!.children);
   if (c.mvApplyOperator) return mvApply(c.mvApplyOperator[0]!.children);
+  if (c.getSchemaOperator) return node('GetSchema', tokenSpan(c.getSchemaOperator[0]!.children.GetSchema[0]!), {});
   // The parser refuses `unsupportedOperator` as soon as it is met, so this is `as`.
   const a = c.asOperator![0]!.children;
   const asName = name(a.name[0]!.children);

@@ -248,6 +248,7 @@ export type QueryOperatorCstChildren = {
   whereOperator?: WhereOperatorCstNode[];
   extendOperator?: ExtendOperatorCstNode[];
   serializeOperator?: SerializeOperatorCstNode[];
+  getSchemaOperator?: GetSchemaOperatorCstNode[];
   parseOperator?: ParseOperatorCstNode[];
   evaluateOperator?: EvaluateOperatorCstNode[];
   projectOperator?: ProjectOperatorCstNode[];
@@ -309,6 +310,15 @@ export interface SerializeOperatorCstNode extends CstNode {
 export type SerializeOperatorCstChildren = {
   Serialize: IToken[];
   assignmentList?: AssignmentListCstNode[];
+};
+
+export interface GetSchemaOperatorCstNode extends CstNode {
+  name: "getSchemaOperator";
+  children: GetSchemaOperatorCstChildren;
+}
+
+export type GetSchemaOperatorCstChildren = {
+  GetSchema: IToken[];
 };
 
 export interface ParseOperatorCstNode extends CstNode {

@@ -339,6 +339,7 @@ export class KqlParser extends CstParser {
         { ALT: () => this.SUBRULE(this.whereOperator) },
         { ALT: () => this.SUBRULE(this.extendOperator) },
         { ALT: () => this.SUBRULE(this.serializeOperator) },
+        { ALT: () => this.SUBRULE(this.getSchemaOperator) },
         { ALT: () => this.SUBRULE(this.parseOperator) },
         { ALT: () => this.SUBRULE(this.evaluateOperator) },
         { ALT: () => this.SUBRULE(this.projectOperator) },
@@ -385,6 +386,11 @@ export class KqlParser extends CstParser {
   serializeOperator = this.RULE('serializeOperator', () => {
     this.CONSUME(t.Serialize);
     this.OPTION(() => this.SUBRULE(this.assignmentList));
+  });
+
+  /** `getschema`: the input's columns as rows. */
+  getSchemaOperator = this.RULE('getSchemaOperator', () => {
+    this.CONSUME(t.GetSchema);
   });
 
   /** `parse [kind=…] [flags=…] expr with [*] "text" Name[:type] …`, and parse-where with the same pattern. */

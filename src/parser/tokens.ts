@@ -218,6 +218,7 @@ export const Where = keyword('Where', 'where', soft);
 export const Filter = keyword('Filter', 'filter', soft);
 export const Extend = keyword('Extend', 'extend', soft);
 export const Serialize = keyword('Serialize', 'serialize', soft);
+export const GetSchema = keyword('GetSchema', 'getschema', soft);
 export const Parse = keyword('Parse', 'parse', soft);
 export const Evaluate = keyword('Evaluate', 'evaluate', soft);
 export const Project = keyword('Project', 'project', soft);
