@@ -11,6 +11,7 @@
  */
 import type { JsValue } from '../column.js';
 import type { DynValue } from '../dynamic.js';
+import { NotSupportedError } from '../errors.js';
 import type { KqlType } from '../types.js';
 import { fn } from './define.js';
 import { sig, type ScalarFunction } from './signature.js';
@@ -161,11 +162,32 @@ function inAnyRange(test: (ip: string, range: string) => boolean | null) {
 // ---------------------------------------------------------------------------------------------
 // Addresses in text
 
-/** Dotted quads in text, delimited by characters that are not ASCII letters or digits (documented). */
-const IPV4_IN_TEXT = /(?<![A-Za-z0-9])\d+\.\d+\.\d+\.\d+(?![A-Za-z0-9])/g;
+/** Runs of dot-separated numbers in text. */
+const DOTTED_NUMBERS = /\d+(?:\.\d+)+/g;
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+const OTHER_ALNUM = /[\p{L}\p{N}]/u;
 
+/**
+ * Dotted quads in text, delimited by characters that are not letters or digits (documented). Runs the
+ * documentation does not cover are refused: more than four numbers (1.2.3.4.5), a part with a leading
+ * zero, a dot or a non-ASCII letter or digit next to the address.
+ */
 function addressesIn(source: string): string[] {
-  return [...source.matchAll(IPV4_IN_TEXT)].map((m) => m[0]).filter((a) => ipv4Bits(a) !== null);
+  const out: string[] = [];
+  for (const m of source.matchAll(DOTTED_NUMBERS)) {
+    const parts = m[0].split('.');
+    if (parts.length < 4) continue;
+    const before = source[m.index - 1] ?? '';
+    const after = source[m.index + m[0].length] ?? '';
+    if (ASCII_ALNUM.test(before) || ASCII_ALNUM.test(after)) continue;
+    if (parts.length > 4 || parts.some((p) => p.length > 1 && p.startsWith('0')) || before === '.' ||
+      (after === '.' && OTHER_ALNUM.test(source[m.index + m[0].length + 1] ?? '')) ||
+      OTHER_ALNUM.test(before) || OTHER_ALNUM.test(after)) {
+      throw new NotSupportedError(`searching text for IPv4 addresses where '${m[0]}' is not a plainly delimited dotted quad`);
+    }
+    if (ipv4Bits(m[0]) !== null) out.push(m[0]);
+  }
+  return out;
 }
 
 /** A prefix is a whole address or 1–3 leading parts each followed by a dot (documented). */
@@ -174,6 +196,7 @@ function isIpv4Prefix(p: string): boolean {
 }
 
 function hasAny(source: string, candidates: readonly string[], prefixes: boolean): boolean {
+  if (candidates.some((c) => /(^|\.)0\d/.test(c))) throw new NotSupportedError(`an IPv4 address or prefix with a leading zero ('${candidates.find((c) => /(^|\.)0\d/.test(c))}')`);
   const wanted = candidates.filter((c) => (prefixes ? isIpv4Prefix(c) : ipv4Bits(c) !== null));
   if (wanted.length === 0) return false;
   return addressesIn(source).some((a) => wanted.some((w) => (prefixes ? a.startsWith(w) : a === w)));

@@ -15,6 +15,22 @@ describe('has_ipv4 / has_ipv4_prefix (documented examples)', () => {
     expect(call('has_ipv4', [s, ip], ['string', 'string'])).toBe(expected);
   });
   it.each([
+    // Documented: addresses "properly delimited with non-alphanumeric characters".
+    ['from: 192.168.1.1, 10.1.1.115.', '10.1.1.115', true],
+    ['x_1.2.3.4_y', '1.2.3.4', true],
+  ])('has_ipv4(%j, %j) = %s (non-alphanumeric delimiters)', (s, ip, expected) => {
+    expect(call('has_ipv4', [s, ip], ['string', 'string'])).toBe(expected);
+  });
+  it.each([
+    ['x 1.2.3.4.5 y', '1.2.3.4', "where '1.2.3.4.5' is not a plainly delimited dotted quad"],
+    ['x 01.2.3.4 y', '1.2.3.4', "where '01.2.3.4' is not a plainly delimited dotted quad"],
+    ['a.1.2.3.4', '1.2.3.4', "where '1.2.3.4' is not a plainly delimited dotted quad"],
+    ['é1.2.3.4', '1.2.3.4', "where '1.2.3.4' is not a plainly delimited dotted quad"],
+    ['x 1.2.3.4', '01.2.3.4', "with a leading zero ('01.2.3.4')"],
+  ])('has_ipv4(%j, %j) is refused: the documentation does not say how such text is read', (s, ip, message) => {
+    expect(() => call('has_ipv4', [s, ip], ['string', 'string'])).toThrow(message);
+  });
+  it.each([
     [LOG, '127.0.', true],
     [LOG, '127.0', false],
     [LOG, '127.0.0.1', true],
