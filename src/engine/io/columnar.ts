@@ -205,7 +205,10 @@ export async function writeColumnar(
       const writer = new RecordBatchFileWriter();
       writer.reset(undefined, schema);
       const written = writer.writeAll((async function* () {
-        yield* counted();
+        for (const batch of counted()) {
+          yield batch;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       })()).catch((e: unknown) => {
         writer.abort(e); // ends the loop below with the error
         throw e;
