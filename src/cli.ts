@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { runCli } from './cli/run-cli.js';
+import { ChunkWorkers } from './engine/io/csv-workers.js';
+
+// CSV worker threads load while the rest of the program does and the query is parsed and bound.
+if (process.argv[2] === 'run') ChunkWorkers.prestart();
+const { runCli } = await import('./cli/run-cli.js');
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
