@@ -57,8 +57,11 @@ type FunctionValue = Extract<LetValue, { kind: 'function' }>;
 
 const TEXT_TYPES = new Set<KqlType>(['string']);
 
-export function bindQuery(query: Query, catalog: TableCatalog, ctx: QueryContext): BoundQuery {
-  return new Binder(catalog, ctx).bindQuery(query);
+/** Output columns learned from the data, by the start offset of the operator (see SchemaFromDataError). */
+export type LearnedSchemas = ReadonlyMap<number, readonly Field[]>;
+
+export function bindQuery(query: Query, catalog: TableCatalog, ctx: QueryContext, learned: LearnedSchemas = new Map()): BoundQuery {
+  return new Binder(catalog, ctx, learned).bindQuery(query);
 }
 
 class Binder implements BindContext {
@@ -69,9 +72,23 @@ class Binder implements BindContext {
   /** The input rows of the expression being bound, when window functions may be used on them. */
   private windowRows: PlanNode | undefined;
 
-  constructor(catalog: TableCatalog, query: QueryContext) {
+  private readonly learned: LearnedSchemas;
+  /** The operators whose learned columns were used: each may be bound once (not in a function called twice). */
+  private readonly learnedUsed = new Set<number>();
+
+  constructor(catalog: TableCatalog, query: QueryContext, learned: LearnedSchemas) {
     this.catalog = catalog;
     this.query = query;
+    this.learned = learned;
+  }
+
+  learnedSchema(loc: Span): readonly Field[] | undefined {
+    if (this.learnedUsed.has(loc.start)) {
+      throw new NotSupportedError('an operator whose columns depend on the data, bound more than once (in a function called several times)', loc);
+    }
+    const fields = this.learned.get(loc.start);
+    if (fields) this.learnedUsed.add(loc.start);
+    return fields;
   }
 
   bindQuery(query: Query): BoundQuery {

@@ -1,4 +1,7 @@
 import type { Span } from '../parser/ast.js';
+import type { Batch } from './batch.js';
+import type { PlanNode } from './plan.js';
+import type { Field } from './types.js';
 
 export type ErrorPhase = 'syntax' | 'semantic' | 'runtime' | 'input' | 'usage' | 'internal';
 
@@ -40,6 +43,22 @@ export class NotSupportedError extends KqlError {
   constructor(feature: string, span?: Span, hint?: string) {
     super('semantic', 'NOT_SUPPORTED', `Not supported: ${feature}.${hint ? ' ' + hint : ''}`, span);
     this.name = 'NotSupportedError';
+  }
+}
+
+/**
+ * An operator whose output columns depend on the data (evaluate bag_unpack) was bound before those
+ * columns were learned. Whoever has the data runs `input`, gives its rows to `learn`, and binds again
+ * with the result (see prepare.ts); without data (`kql check`) this is the error shown.
+ */
+export class SchemaFromDataError extends KqlError {
+  readonly input: PlanNode;
+  readonly learn: (rows: Iterable<Batch>) => readonly Field[];
+  constructor(what: string, span: Span, input: PlanNode, learn: (rows: Iterable<Batch>) => readonly Field[]) {
+    super('semantic', 'SCHEMA_FROM_DATA', `The columns of ${what} depend on the data: they are known only when the query runs.`, span);
+    this.name = 'SchemaFromDataError';
+    this.input = input;
+    this.learn = learn;
   }
 }
 

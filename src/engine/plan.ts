@@ -40,6 +40,11 @@ export interface BindContext {
   constantValue(expr: Expr, expected?: readonly KqlType[]): { type: KqlType; value: JsValue };
   /** Evaluates a bound expression that has no column references. */
   evaluateConstant(expr: BoundExpr): JsValue;
+  /**
+   * The output columns learned from the data for the operator at `loc` (evaluate bag_unpack), if the
+   * query has been run that far (otherwise the operator throws SchemaFromDataError).
+   */
+  learnedSchema(loc: Span): readonly Field[] | undefined;
   /** The output name of an unnamed expression (the name of a column of `schema` it refers to), if it has one. */
   inferName(expr: Expr, schema: readonly Field[]): string | undefined;
 }

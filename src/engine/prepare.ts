@@ -5,6 +5,9 @@
 import type { Query } from '../parser/ast.js';
 import { sourceOf, type Table, type TableSource } from './batch.js';
 import { bindQuery, type BoundQuery, type TableCatalog } from './bind.js';
+import { NotSupportedError, SchemaFromDataError } from './errors.js';
+import { executePlan } from './execute.js';
+import type { PlanNode } from './plan.js';
 import type { QueryContext } from './functions/signature.js';
 import { readTableSchema, type LoadOptions } from './io/index.js';
 import { openTable, type ScanProgress } from './io/stream.js';
@@ -88,8 +91,22 @@ export async function prepareQuery(
 ): Promise<PreparedQuery> {
   const { progress, keepColumns = [] } = options;
   const headers = await readSchemas(sources);
-  const full = bindQuery(query, catalogOf(headers), ctx);
-  const mentioned = mentionedNames(query);
+  const tables = new Map<string, TableSource>();
+  const open = async (name: string, columns?: string[]): Promise<TableSource> => {
+    const file = fileOf(sources[name]);
+    let t = tables.get(name);
+    if (!t) {
+      t = file
+        ? await openTable(file.path, { ...file.options, tableName: name, columns, progress: progress && ((p) => progress(name, p)) })
+        : sourceOf(sources[name] as Table);
+      tables.set(name, t);
+    }
+    return t;
+  };
+  const learned = new Map<number, readonly Field[]>();
+  const full = await bindLearning(query, catalogOf(headers), ctx, learned, open);
+  // Learning read whole tables; columns are pruned only when nothing was learned.
+  const mentioned = learned.size === 0 ? mentionedNames(query) : undefined;
   // The columns a table needs: those the query names, and those its results carry by name.
   const wanted = new Map<string, readonly Field[]>();
   for (const name of full.tables) {
@@ -109,20 +126,59 @@ export async function prepareQuery(
   let pushdown = mentioned !== undefined;
   if (pushdown) {
     try {
-      pushdown = sameSchemas(full, bindQuery(query, catalogOf(new Map([...headers, ...wanted])), ctx));
+      pushdown = sameSchemas(full, bindQuery(query, catalogOf(new Map([...headers, ...wanted])), ctx, learned));
     } catch {
       pushdown = false;
     }
   }
-  const tables = new Map<string, TableSource>();
-  for (const name of full.tables) {
-    const file = fileOf(sources[name]);
-    tables.set(name, file
-      ? await openTable(file.path, {
-        ...file.options, tableName: name, columns: pushdown ? needed(name) : undefined, progress: progress && ((p) => progress(name, p)),
-      })
-      : sourceOf(sources[name] as Table));
-  }
+  for (const name of full.tables) await open(name, pushdown ? needed(name) : undefined);
   const loaded = new Map([...headers, ...[...tables].map(([n, t]) => [n, t.schema] as const)]);
-  return { bound: bindQuery(query, catalogOf(loaded), ctx), tables };
+  return { bound: bindQuery(query, catalogOf(loaded), ctx, learned), tables };
+}
+
+/**
+ * Binds the query; where an operator's columns depend on the data (SchemaFromDataError), runs its
+ * input over the tables it reads, learns the columns, and binds again. Without `open` (no data),
+ * only inputs that read no table (datatable, print, range) can be run.
+ */
+export async function bindLearning(
+  query: Query, catalog: TableCatalog, ctx: QueryContext, learned: Map<number, readonly Field[]>,
+  open?: (name: string) => Promise<TableSource>,
+): Promise<BoundQuery> {
+  for (;;) {
+    try {
+      return bindQuery(query, catalog, ctx, learned);
+    } catch (e) {
+      if (!(e instanceof SchemaFromDataError) || learned.has(e.span!.start)) throw e;
+      const tables = new Map<string, TableSource>();
+      for (const name of scannedTables(e.input)) {
+        if (!open) throw e;
+        if (catalog.schemaOf(name) === undefined) {
+          // A table that exists only while the query runs: the rows of mv-apply's subquery.
+          throw new NotSupportedError('an operator whose columns depend on the data inside a subquery of mv-apply', e.span);
+        }
+        tables.set(name, await open(name));
+      }
+      learned.set(e.span!.start, e.learn(executePlan(e.input, { query: ctx, tables })));
+    }
+  }
+}
+
+/** The tables a plan reads, wherever they are in it (inputs, join sides, subqueries). */
+function scannedTables(plan: PlanNode): Set<string> {
+  const names = new Set<string>();
+  const visit = (x: unknown): void => {
+    if (x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      x.forEach(visit);
+      return;
+    }
+    // Plan nodes and bound expressions are plain objects; values (columns, bags) are not looked into.
+    if (Object.getPrototypeOf(x) !== Object.prototype) return;
+    const node = x as { kind?: unknown; table?: unknown };
+    if (node.kind === 'Scan' && typeof node.table === 'string') names.add(node.table);
+    Object.values(x).forEach(visit);
+  };
+  visit(plan);
+  return names;
 }

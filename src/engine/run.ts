@@ -3,10 +3,9 @@
  * already-loaded Tables.
  */
 import { parseQuery } from '../parser/index.js';
-import { bindQuery } from './bind.js';
 import { UsageError } from './errors.js';
 import { executeQuery, type QueryResult } from './execute.js';
-import { catalogOf, prepareQuery, readSchemas, type TableInput } from './prepare.js';
+import { bindLearning, catalogOf, prepareQuery, readSchemas, type TableInput } from './prepare.js';
 import type { Visualization } from './plan.js';
 import { parseIsoDatetime } from './time.js';
 import { TICKS_PER_MS, UNIX_EPOCH_TICKS, type Field } from './types.js';
@@ -35,10 +34,13 @@ export function resolveNow(now: QueryOptions['now']): bigint {
   return UNIX_EPOCH_TICKS + BigInt(ms) * TICKS_PER_MS;
 }
 
-/** Parses and binds a query; reads only the headers (or a sample) of table files. */
+/**
+ * Parses and binds a query; reads only the headers (or a sample) of table files. Columns that depend
+ * on the data are learned only from inputs that read no table.
+ */
 export async function checkQuery(query: string, options: QueryOptions = {}): Promise<CheckedResult[]> {
   const schemas = await readSchemas(options.tables ?? {});
-  const bound = bindQuery(parseQuery(query), catalogOf(schemas), { now: resolveNow(options.now) });
+  const bound = await bindLearning(parseQuery(query), catalogOf(schemas), { now: resolveNow(options.now) }, new Map());
   return bound.results.map((r) => ({ name: r.name, schema: r.plan.schema, visualization: r.visualization }));
 }
 

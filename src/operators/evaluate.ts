@@ -8,12 +8,14 @@ import { exprText, type BoundExpr } from '../engine/expr.js';
 import { parseIpv4, parseIpv6 } from '../engine/functions/ip.js';
 import type { BindContext, PlanNode } from '../engine/plan.js';
 import { concatBatches, gather } from '../engine/rows.js';
+import { bagUnpack, bindBagUnpack, type BagUnpackPlan } from './bag-unpack.js';
 import { inputOf, type OperatorDef } from './operator.js';
 
 /**
- * `evaluate` plugins: rows_near, ipv4_lookup and ipv6_lookup. Every other plugin is refused by name.
+ * `evaluate` plugins: rows_near, ipv4_lookup, ipv6_lookup and bag_unpack (bag-unpack.ts). Every other
+ * plugin is refused by name.
  */
-export type EvaluatePlan = RowsNearPlan | IpLookupPlan;
+export type EvaluatePlan = RowsNearPlan | IpLookupPlan | BagUnpackPlan;
 
 interface RowsNearPlan extends PlanNode {
   readonly kind: 'Evaluate';
@@ -99,17 +101,27 @@ export const evaluate: OperatorDef<Evaluate, EvaluatePlan> = {
         return bindIpLookup(node, inPlan, cx, 4);
       case 'ipv6_lookup':
         return bindIpLookup(node, inPlan, cx, 6);
+      case 'bag_unpack':
+        return bindBagUnpack(node, inPlan, cx);
       default:
         throw new NotSupportedError(`the plugin '${node.plugin.name}'`, node.plugin.loc);
     }
   },
   *exec(plan, input, ex) {
     if (plan.plugin === 'rows_near') yield* rowsNear(plan, input, ex);
+    else if (plan.plugin === 'bag_unpack') yield* bagUnpack(plan, input);
     else yield* ipLookup(plan, input, ex);
   },
-  explain: (plan) => plan.plugin === 'rows_near'
-    ? `RowsNear ${exprText(plan.predicate)} before ${plan.before} after ${plan.after}`
-    : `Ipv${plan.version}Lookup ${exprText(plan.key)} in ${plan.table.schema[plan.networkColumn].name}${plan.returnUnmatched ? ' return_unmatched' : ''}`,
+  explain: (plan) => {
+    switch (plan.plugin) {
+      case 'rows_near':
+        return `RowsNear ${exprText(plan.predicate)} before ${plan.before} after ${plan.after}`;
+      case 'bag_unpack':
+        return `BagUnpack ${plan.input!.schema[plan.column].name}`;
+      default:
+        return `Ipv${plan.version}Lookup ${exprText(plan.key)} in ${plan.table.schema[plan.networkColumn].name}${plan.returnUnmatched ? ' return_unmatched' : ''}`;
+    }
+  },
 };
 
 function* rowsNear(plan: RowsNearPlan, input: Iterable<Batch>, ex: Parameters<typeof evaluate.exec>[2]): Iterable<Batch> {

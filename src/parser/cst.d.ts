@@ -348,6 +348,7 @@ export type EvaluateOperatorCstChildren = {
   evaluateArgument?: (EvaluateArgumentCstNode)[];
   Comma?: IToken[];
   RParen: IToken[];
+  Colon?: IToken[];
 };
 
 export interface EvaluateArgumentCstNode extends CstNode {

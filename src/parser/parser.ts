@@ -43,7 +43,7 @@ const MV_EXPAND_PARAMETERS: ParameterSpec = {
 /** `flags=` takes regex flags (a word such as `Us`); whether they fit the kind is checked when binding. */
 const PARSE_PARAMETERS: ParameterSpec = { params: { kind: ['simple', 'regex', 'relaxed'], flags: 'name' } };
 /** The `evaluate` plugins the engine implements (src/operators/evaluate.ts). */
-const EVALUATE_PLUGINS: ReadonlySet<string> = new Set(['rows_near', 'ipv4_lookup', 'ipv6_lookup']);
+const EVALUATE_PLUGINS: ReadonlySet<string> = new Set(['rows_near', 'ipv4_lookup', 'ipv6_lookup', 'bag_unpack']);
 const AS_PARAMETERS: ParameterSpec = { params: {}, hints: new Set(['materialized']) };
 
 export class KqlParser extends CstParser {
@@ -420,6 +420,10 @@ export class KqlParser extends CstParser {
       });
     });
     this.CONSUME(t.RParen);
+    this.OPTION2(() => {
+      const colon = this.CONSUME(t.Colon);
+      this.ACTION(() => this.refuse(`the output schema of 'evaluate ${plugin.image}'`, colon));
+    });
   });
 
   evaluateArgument = this.RULE('evaluateArgument', () => {

@@ -42,7 +42,7 @@ describe('evaluate', () => {
   });
 
   it.each([
-    ['T | evaluate bag_unpack(x)', "Not supported: the plugin 'bag_unpack'."],
+    ['T | evaluate pivot(x)', "Not supported: the plugin 'pivot'."],
     ['T | evaluate rows_near(n == 1, 2)', "Not supported: 'rows_near' over rows in no defined order."],
     ['Ips | evaluate ipv4_lookup(Nets, ip, network, extra = 1)', "Not supported: the argument 'extra' of the plugin 'ipv4_lookup'."],
   ])('%s is refused', async (query, message) => {

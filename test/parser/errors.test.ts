@@ -139,7 +139,7 @@ describe('malformed forms of the newer operators', () => {
 
 describe('refusals of KQL we do not support', () => {
   it.each([
-    ['T | evaluate bag_unpack(x)', "Not supported: the plugin 'bag_unpack'.", '1:14', 'bag_unpack'],
+    ['T | evaluate pivot(x)', "Not supported: the plugin 'pivot'.", '1:14', 'pivot'],
     ['T | invoke f()', "Not supported: the 'invoke' operator.", '1:5', 'invoke'],
     ['T | fork (take 1)', "Not supported: the 'fork' operator.", '1:5', 'fork'],
     ['T | facet by x', "Not supported: the 'facet' operator.", '1:5', 'facet'],
