@@ -53,33 +53,42 @@ function replaceStrings(text: string, lookups: DynValue, rewrites: DynValue): st
 
 /**
  * The fields of the first CSV record (documented: further records are ignored). A quoted field
- * may hold commas, newlines and `""` for a quote.
+ * may hold commas, newlines and `""` for a quote. The documentation does not say how spaces next
+ * to a field, a quote inside an unquoted field, text after a closing quote or a lone carriage
+ * return or empty text are read, so such text is refused.
  */
 function parseCsv(text: string): DynValue {
+  const refuse = (what: string): never => {
+    throw new NotSupportedError(`parse_csv() of text with ${what} (undocumented)`);
+  };
+  if (text === '') refuse('no field');
   const fields: DynValue[] = [];
-  let field = '';
   let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
+  for (;;) {
+    let field = '';
+    if (text[i] === '"') {
+      for (i++; ; i++) {
+        if (i >= text.length) refuse('an unclosed quote');
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (text[i] === '"') break;
+        else field += text[i];
       }
-      if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') break;
-    else field += c;
+      i++;
+      if (i < text.length && !',\r\n'.includes(text[i])) refuse('text after a closing quote');
+    } else {
+      while (i < text.length && !',\r\n'.includes(text[i])) {
+        if (text[i] === '"') refuse('a quote inside an unquoted field');
+        field += text[i++];
+      }
+      if (/^\s|\s$/.test(field)) refuse('spaces around a field');
+    }
+    fields.push(field);
+    if (text[i] === '\r' && text[i + 1] !== '\n') refuse('a carriage return without a line feed');
+    if (text[i] !== ',') return fields;
     i++;
   }
-  fields.push(field);
-  return fields;
 }
 
 export const textFunctions: readonly ScalarFunction[] = [

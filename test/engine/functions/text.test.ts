@@ -50,9 +50,23 @@ describe('parse_csv (documented examples)', () => {
   it.each([
     ['aa,"b,b,b",cc,"Escaping quotes: ""Title""","line1\nline2"', ['aa', 'b,b,b', 'cc', 'Escaping quotes: "Title"', 'line1\nline2']],
     ['record1,a,b,c\nrecord2,x,y,z', ['record1', 'a', 'b', 'c']],
-    ['', ['']],
     ['a,,b,', ['a', '', 'b', '']],
+    ['"",x\r\ny', ['', 'x']],
   ])('parse_csv(%j)', (text, expected) => {
     expect(call('parse_csv', [text], ['string'])).toEqual(expected);
+  });
+  // The documentation covers only the examples above: other text is refused, not guessed.
+  it.each([
+    ['a, b', 'spaces around a field'],
+    [' a', 'spaces around a field'],
+    ['a\t', 'spaces around a field'],
+    ['"a"b', 'text after a closing quote'],
+    ['"a" ,b', 'text after a closing quote'],
+    ['a"b', 'a quote inside an unquoted field'],
+    ['"a,b', 'an unclosed quote'],
+    ['a\rb', 'a carriage return without a line feed'],
+    ['', 'no field'],
+  ])('parse_csv(%j) is refused', (text, what) => {
+    expect(() => call('parse_csv', [text], ['string'])).toThrow(`Not supported: parse_csv() of text with ${what} (undocumented).`);
   });
 });
