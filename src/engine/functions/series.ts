@@ -146,7 +146,9 @@ function fill(backward: boolean) {
 /**
  * series_fill_linear: missing elements between two values are interpolated; the edges take the
  * nearest value when fillEdges (default true); an array with no values is all `constant`
- * (default 0). Interpolated values are truncated to longs when every value is a long.
+ * (default 0). When every value is a long the documentation says interpolated values are
+ * "rounded", yet its example truncates (73.5 → 73, 32.67 → 32); whether a negative value goes
+ * toward zero or down is not shown, so a negative fraction is refused.
  */
 function fillLinear(a: DynValue, placeholder?: DynValue, fillEdges?: DynValue, constant?: DynValue): DynValue {
   if (!Array.isArray(a)) return null;
@@ -160,6 +162,9 @@ function fillLinear(a: DynValue, placeholder?: DynValue, fillEdges?: DynValue, c
     const [i, j] = [known[k], known[k + 1]];
     for (let m = i + 1; m < j; m++) {
       const v = at(i) + ((at(j) - at(i)) * (m - i)) / (j - i);
+      if (allLong && v < 0 && !Number.isInteger(v)) {
+        throw new NotSupportedError(`series_fill_linear() interpolating a negative fraction (${v}) between longs`);
+      }
       out[m] = allLong ? BigInt(Math.trunc(v)) : v;
     }
   }
@@ -170,12 +175,17 @@ function fillLinear(a: DynValue, placeholder?: DynValue, fillEdges?: DynValue, c
   return out;
 }
 
-/** series_iir(x, b, a): y[n] = (Σ b[i]·x[n−i] − Σ_{j≥1} a[j]·y[n−j]) / a[0]. */
+/**
+ * series_iir(x, b, a): y[n] = (Σ b[i]·x[n−i] − Σ_{j≥1} a[j]·y[n−j]) / a[0]. The documentation
+ * says a[0] must not be 0 and gives no result for a non-numeric element, so both are refused.
+ */
 function iir(x: DynValue, num: DynValue, den: DynValue): DynValue {
   const xs = numbers(x);
   const b = numbers(num);
   const a = numbers(den);
-  if (!xs || !b || !a || a.length === 0 || [xs, b, a].some((l) => l.includes(null))) return null;
+  if (!xs || !b || !a) return null;
+  if ([xs, b, a].some((l) => l.includes(null))) throw new NotSupportedError('series_iir() of a non-numeric element');
+  if (!a[0]) throw new NotSupportedError('series_iir() with a first denominator of 0 or none');
   const [xv, bv, av] = [xs, b, a] as number[][];
   const y: number[] = [];
   for (let n = 0; n < xv.length; n++) {
@@ -221,6 +231,7 @@ export const seriesFunctions: readonly ScalarFunction[] = [
   binary('series_add', arithmetic((x, y) => x + y, (x, y) => x + y)),
   binary('series_subtract', arithmetic((x, y) => x - y, (x, y) => x - y)),
   binary('series_multiply', arithmetic((x, y) => x * y, (x, y) => x * y)),
+  // Documented: "Division by zero follows the double division by zero (e.g. 2/0 yields double(+inf))".
   binary('series_divide', elementWise((x, y) => Number(x) / Number(y))),
   binary('series_pow', elementWise((x, y) => Number(x) ** Number(y))),
   binary('series_greater', comparison((x, y) => x > y)),

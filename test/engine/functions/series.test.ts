@@ -10,7 +10,8 @@ describe('element-wise series arithmetic and comparison (documented examples)', 
     ['series_subtract', [1n, 2n, 4n], [4n, 2n, 1n], [-3n, 0n, 3n]],
     ['series_multiply', [2n, 4n, 8n], [8n, 4n, 2n], [16n, 16n, 16n]],
     ['series_divide', [1n, 2n, 4n], [4n, 2n, 1n], [0.25, 1, 4]],
-    ['series_divide', [2n], [0n], [Infinity]],
+    // "Division by zero follows the double division by zero (e.g. 2/0 yields double(+inf))."
+    ['series_divide', [2n, -2.5, 0n], [0n, 0n, 0.0], [Infinity, -Infinity, NaN]],
     ['series_pow', [1n, 2n, 3n, 4n], [1n, 2n, 3n, 0.5], [1, 4, 27, 2]],
     ['series_add', [1n, 2.5], [1.5, 1n], [2.5, 3.5]],
     ['series_greater', [1n, 2n, 4n], [4n, 2n, 1n], [false, false, true]],
@@ -101,11 +102,20 @@ describe('series_fill_* (documented examples)', () => {
     ['longs truncate', longs, [], [111n, 111n, 73n, 36n, 41n, 32n, 24n, 16n, 61n, 33n, 33n, 33n]],
     ['only missing values', [n, n, n], [], [0n, 0n, 0n]],
     ['only missing values, a constant', [n, n], [null, true, 3.14159], [3.14159, 3.14159]],
+    ['longs with whole negative steps', [-1n, n, -3n], [], [-1n, -2n, -3n]],
   ] as const)('series_fill_linear of %s', (_, a, rest, expected) => {
     const types = (['dynamic', 'real', 'bool', 'real'] as const).slice(0, 1 + rest.length);
     const got = call('series_fill_linear', [a as DynValue, ...rest], [...types]) as DynValue[];
     expect(got.map((v) => (typeof v === 'number' ? Number(v.toPrecision(15)) : v)))
       .toEqual(expected.map((v) => (typeof v === 'number' ? Number(v.toPrecision(15)) : v)));
+  });
+});
+
+describe('series_fill_linear between longs', () => {
+  // The documented example truncates positive fractions; a negative one (toward zero or down) is not shown.
+  it('refuses a negative fraction', () => {
+    expect(() => call('series_fill_linear', [[-1n, null, -2n]], ['dynamic']))
+      .toThrow('Not supported: series_fill_linear() interpolating a negative fraction (-1.5) between longs.');
   });
 });
 
@@ -115,5 +125,14 @@ describe('series_iir (documented examples)', () => {
   });
   it('divides by a[0]', () => {
     expect(call('series_iir', [[2n, 4n], [1n], [2n]], ['dynamic', 'dynamic', 'dynamic'])).toEqual([1, 2]);
+  });
+  // "The first element of a (that is, a[0]) mustn't be zero"; non-numeric elements are not documented.
+  it.each([
+    [[1n, null, 2n], [1n], [1n, -1n], 'series_iir() of a non-numeric element'],
+    [[1n, 2n], [1n, 'x'], [1n], 'series_iir() of a non-numeric element'],
+    [[1n, 2n], [1n], [0n, 1n], 'series_iir() with a first denominator of 0 or none'],
+    [[1n, 2n], [1n], [], 'series_iir() with a first denominator of 0 or none'],
+  ] as const)('series_iir(%o, %o, %o) is refused', (x, b, a, what) => {
+    expect(() => call('series_iir', [[...x], [...b], [...a]], ['dynamic', 'dynamic', 'dynamic'])).toThrow(`Not supported: ${what}.`);
   });
 });
