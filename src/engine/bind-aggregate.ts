@@ -3,7 +3,7 @@
  * and make-series: resolves the aggregate and its overload, binds the arguments and derives the
  * default output column name.
  */
-import type { Call, Expr } from '../parser/ast.js';
+import { rewriteExpr, type Call, type Expr } from '../parser/ast.js';
 import { lookupAggregate, allAggregates } from './aggregates/registry.js';
 import type { AggregateFunction, GroupedAccumulator } from './aggregates/aggregate.js';
 import type { Reader, JsValue } from './column.js';
@@ -87,9 +87,6 @@ export interface ComputedAggregate {
   readonly expr: BoundExpr;
 }
 
-/** Node kinds whose insides are not part of the scalar expression (literals, tabular operands). */
-const OPAQUE = new Set(['Literal', 'TypeOf', 'Star', 'Subquery', 'Pipe', 'Print', 'Range', 'Datatable', 'Union']);
-
 /**
  * Binds an expression over aggregate calls. Outside those calls it may use constants and scalar
  * functions, but not the input's columns (Kusto: "not an aggregate or scalar function").
@@ -97,8 +94,7 @@ const OPAQUE = new Set(['Literal', 'TypeOf', 'Star', 'Subquery', 'Pipe', 'Print'
 export function bindOverAggregates(expr: Expr, schema: readonly Field[], cx: BindContext): ComputedAggregate {
   const slots: AggregateSlot[] = [];
   const fields: Field[] = [];
-  const replace = (e: Expr): Expr => {
-    if (OPAQUE.has(e.kind)) return e;
+  const rewritten = rewriteExpr(expr, (e) => {
     if (isAggregateCall(e)) {
       if (e.name === 'arg_max' || e.name === 'arg_min') {
         throw new SemanticError(`'${e.name}' returns several columns; it cannot be part of an expression.`, e.loc);
@@ -114,11 +110,8 @@ export function bindOverAggregates(expr: Expr, schema: readonly Field[], cx: Bin
       throw new SemanticError(
         `The column '${e.name}' can be used in 'summarize' only inside an aggregate function (such as take_any(${e.name})).`, e.loc);
     }
-    const walk = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(walk) : v !== null && typeof v === 'object' && 'kind' in v ? replace(v as Expr) : v;
-    return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, walk(v)])) as unknown as Expr;
-  };
-  const rewritten = replace(expr);
+    return undefined;
+  });
   return { kind: 'computed', slots, fields, expr: cx.bindScalar(rewritten, fields) };
 }
 

@@ -613,7 +613,7 @@ class Binder implements BindContext {
 
 /** Plans whose rows come in a defined order (window functions need one); others keep their input's order. */
 const SERIALIZING = new Set(['Sort', 'Top', 'Serialize', 'Range']);
-const ORDER_KEEPING = new Set(['Extend', 'Project', 'Where', 'Take', 'Select', 'MvExpand', 'Parse']);
+const ORDER_KEEPING = new Set(['Extend', 'Project', 'Where', 'Take', 'Select', 'MvExpand', 'Parse', 'ScanSteps']);
 
 export function isSerialized(plan: PlanNode): boolean {
   if (SERIALIZING.has(plan.kind)) return true;

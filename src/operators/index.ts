@@ -10,6 +10,7 @@ import { datatable } from './datatable.js';
 import { distinct } from './distinct.js';
 import { join, lookup } from './join.js';
 import { getschema } from './getschema.js';
+import { scanOperator } from './scan-operator.js';
 import { mvApply } from './mv-apply.js';
 import { mvExpand } from './mv-expand.js';
 import { parse } from './parse.js';
@@ -54,6 +55,7 @@ export const OPERATORS: readonly { readonly keywords: readonly string[]; readonl
   { keywords: ['mv-expand'], def: mvExpand },
   { keywords: ['mv-apply'], def: mvApply },
   { keywords: ['getschema'], def: getschema },
+  { keywords: ['scan'], def: scanOperator },
   { keywords: ['parse', 'parse-where'], def: parse },
   { keywords: ['evaluate'], def: evaluate },
   { keywords: ['as'], def: as },

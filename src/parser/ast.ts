@@ -381,6 +381,35 @@ export interface GetSchema {
   readonly loc: Span;
 }
 
+/** A scan variable: `declare (Name:type [= default])`. */
+export interface ScanDeclaration {
+  readonly kind: 'ScanDeclaration';
+  readonly name: NameRef;
+  readonly typeName: string;
+  readonly defaultValue?: Expr;
+  readonly loc: Span;
+}
+
+/** `step Name [output=…]: condition [=> Column = expr, ...];`. */
+export interface ScanStep {
+  readonly kind: 'ScanStep';
+  readonly name: NameRef;
+  /** `all` (the default), `last` or `none`, as written. */
+  readonly output?: string;
+  readonly condition: Expr;
+  readonly assignments: readonly Assignment[];
+  readonly loc: Span;
+}
+
+/** The `scan` operator (named so as not to be confused with the plan's table scan). */
+export interface ScanOperator {
+  readonly kind: 'ScanOperator';
+  readonly matchId?: NameRef;
+  readonly declarations: readonly ScanDeclaration[];
+  readonly steps: readonly ScanStep[];
+  readonly loc: Span;
+}
+
 /** `mv-apply expansion on (subquery)`: the operators of the subquery run over each input row's expansion. */
 export interface MvApply {
   readonly kind: 'MvApply';
@@ -424,7 +453,7 @@ export interface As {
 
 export type QueryOperator =
   | Where | Extend | Serialize | Project | Summarize | MakeSeries | Render | Take | Count
-  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | MvApply | GetSchema | Parse | Evaluate | As;
+  | Sort | Top | Distinct | ProjectColumns | ProjectRename | Join | Lookup | Union | MvExpand | MvApply | GetSchema | ScanOperator | Parse | Evaluate | As;
 
 /** `print [Name =] expr, ...`: one row, no input. */
 export interface Print {
@@ -504,11 +533,27 @@ export interface Query {
 
 export type Node =
   | Query | Statement | Expr | QueryOperator | SourceOperator | Assignment | SeriesAggregate | RenderProperty
-  | SortKey | ColumnPattern | JoinKey | MvExpandItem | Lambda | LambdaParam;
+  | SortKey | ColumnPattern | JoinKey | MvExpandItem | Lambda | LambdaParam | ScanDeclaration | ScanStep;
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 
 /** The only way nodes are built: every node gets its kind and location, and is frozen. */
+/** Node kinds whose insides are not part of a scalar expression (literals, tabular operands). */
+const OPAQUE_KINDS = new Set(['Literal', 'TypeOf', 'Star', 'Subquery', 'Pipe', 'Print', 'Range', 'Datatable', 'Union']);
+
+/**
+ * A copy of a scalar expression in which `replace` substitutes nodes: it is called on each node,
+ * outermost first, and its result (when defined) is used instead of looking inside that node.
+ */
+export function rewriteExpr(e: Expr, replace: (e: Expr) => Expr | undefined): Expr {
+  const replaced = replace(e);
+  if (replaced) return replaced;
+  if (OPAQUE_KINDS.has(e.kind)) return e;
+  const walk = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(walk) : v !== null && typeof v === 'object' && 'kind' in v ? rewriteExpr(v as Expr, replace) : v;
+  return Object.freeze(Object.fromEntries(Object.entries(e).map(([k, v]) => [k, walk(v)]))) as unknown as Expr;
+}
+
 export function node<K extends Node['kind']>(
   kind: K,
   loc: Span,

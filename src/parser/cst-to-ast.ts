@@ -273,6 +273,7 @@ function queryOperator(c: cst.QueryOperatorCstChildren): QueryOperator {
   if (c.unionOperator) return union(c.unionOperator[0]!.children);
   if (c.mvExpandOperator) return mvExpand(c.mvExpandOperator[0]!.children);
   if (c.mvApplyOperator) return mvApply(c.mvApplyOperator[0]!.children);
+  if (c.scanOperator) return scanOperator(c.scanOperator[0]!.children);
   if (c.getSchemaOperator) return node('GetSchema', tokenSpan(c.getSchemaOperator[0]!.children.GetSchema[0]!), {});
   // The parser refuses `unsupportedOperator` as soon as it is met, so this is `as`.
   const a = c.asOperator![0]!.children;
@@ -359,6 +360,26 @@ function expansion(keyword: IToken, c: ExpansionChildren): MvExpand {
     ...(limit && { limit }),
     ...(bagExpansion !== undefined && { bagExpansion }),
     ...(withItemIndex && { withItemIndex: nameOfToken(withItemIndex) }),
+  });
+}
+
+function scanOperator(c: cst.ScanOperatorCstChildren): QueryOperator {
+  const matchId = parameters(c.operatorParameters[0]!.children).get('with_match_id');
+  const declarations = (c.scanDeclaration ?? []).map(({ children: d }) => {
+    const declared = name(d.name[0]!.children);
+    const defaultValue = d.scalarExpr && scalarExpr(d.scalarExpr[0]!.children);
+    return node('ScanDeclaration', coverAll(declared.loc, d.typeName[0], defaultValue?.loc), {
+      name: declared, typeName: d.typeName[0]!.image, ...(defaultValue && { defaultValue }),
+    });
+  });
+  const steps = c.scanStep.map(({ children: s }) => node('ScanStep', coverAll(s.Step[0], s.Semicolon[0]), {
+    name: name(s.name[0]!.children),
+    ...(s.outputValue && { output: s.outputValue[0]!.image }),
+    condition: scalarExpr(s.scalarExpr[0]!.children),
+    assignments: s.assignmentList ? assignmentList(s.assignmentList[0]!.children) : [],
+  }));
+  return node('ScanOperator', coverAll(c.Scan[0], c.RParen.at(-1)), {
+    ...(matchId && { matchId: nameOfToken(matchId) }), declarations, steps,
   });
 }
 

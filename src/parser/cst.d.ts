@@ -249,6 +249,7 @@ export type QueryOperatorCstChildren = {
   extendOperator?: ExtendOperatorCstNode[];
   serializeOperator?: SerializeOperatorCstNode[];
   getSchemaOperator?: GetSchemaOperatorCstNode[];
+  scanOperator?: ScanOperatorCstNode[];
   parseOperator?: ParseOperatorCstNode[];
   evaluateOperator?: EvaluateOperatorCstNode[];
   projectOperator?: ProjectOperatorCstNode[];
@@ -319,6 +320,54 @@ export interface GetSchemaOperatorCstNode extends CstNode {
 
 export type GetSchemaOperatorCstChildren = {
   GetSchema: IToken[];
+};
+
+export interface ScanOperatorCstNode extends CstNode {
+  name: "scanOperator";
+  children: ScanOperatorCstChildren;
+}
+
+export type ScanOperatorCstChildren = {
+  Scan: IToken[];
+  operatorParameters: OperatorParametersCstNode[];
+  declare?: IToken[];
+  LParen: (IToken)[];
+  scanDeclaration?: (ScanDeclarationCstNode)[];
+  Comma?: IToken[];
+  RParen: (IToken)[];
+  With: IToken[];
+  scanStep: ScanStepCstNode[];
+};
+
+export interface ScanDeclarationCstNode extends CstNode {
+  name: "scanDeclaration";
+  children: ScanDeclarationCstChildren;
+}
+
+export type ScanDeclarationCstChildren = {
+  name: NameCstNode[];
+  Colon: IToken[];
+  typeName: IToken[];
+  Equals?: IToken[];
+  scalarExpr?: ScalarExprCstNode[];
+};
+
+export interface ScanStepCstNode extends CstNode {
+  name: "scanStep";
+  children: ScanStepCstChildren;
+}
+
+export type ScanStepCstChildren = {
+  Step: IToken[];
+  name: NameCstNode[];
+  output?: IToken[];
+  Equals?: IToken[];
+  outputValue?: IToken[];
+  Colon: IToken[];
+  scalarExpr: ScalarExprCstNode[];
+  FatArrow?: IToken[];
+  assignmentList?: AssignmentListCstNode[];
+  Semicolon: IToken[];
 };
 
 export interface ParseOperatorCstNode extends CstNode {

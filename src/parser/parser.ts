@@ -41,6 +41,7 @@ const MV_EXPAND_PARAMETERS: ParameterSpec = {
   params: { bagexpansion: ['bag', 'array'], kind: ['bag', 'array'], with_itemindex: 'name' },
 };
 /** `flags=` takes regex flags (a word such as `Us`); whether they fit the kind is checked when binding. */
+const SCAN_PARAMETERS: ParameterSpec = { params: { with_match_id: 'name' } };
 const PARSE_PARAMETERS: ParameterSpec = { params: { kind: ['simple', 'regex', 'relaxed'], flags: 'name' } };
 /** The `evaluate` plugins the engine implements (src/operators/evaluate.ts). */
 const EVALUATE_PLUGINS: ReadonlySet<string> = new Set(['rows_near', 'ipv4_lookup', 'ipv6_lookup', 'bag_unpack']);
@@ -340,6 +341,7 @@ export class KqlParser extends CstParser {
         { ALT: () => this.SUBRULE(this.extendOperator) },
         { ALT: () => this.SUBRULE(this.serializeOperator) },
         { ALT: () => this.SUBRULE(this.getSchemaOperator) },
+        { ALT: () => this.SUBRULE(this.scanOperator) },
         { ALT: () => this.SUBRULE(this.parseOperator) },
         { ALT: () => this.SUBRULE(this.evaluateOperator) },
         { ALT: () => this.SUBRULE(this.projectOperator) },
@@ -391,6 +393,64 @@ export class KqlParser extends CstParser {
   /** `getschema`: the input's columns as rows. */
   getSchemaOperator = this.RULE('getSchemaOperator', () => {
     this.CONSUME(t.GetSchema);
+  });
+
+  /**
+   * `scan [with_match_id=Name] [declare (Name:type [= value], ...)] with (step ...; ...)`: `declare`
+   * and `output` are words, not keywords.
+   */
+  scanOperator = this.RULE('scanOperator', () => {
+    this.CONSUME(t.Scan);
+    this.SUBRULE(this.operatorParameters, { ARGS: [SCAN_PARAMETERS] });
+    this.OPTION({
+      GATE: () => this.LA(1).image === 'declare',
+      DEF: () => {
+        this.CONSUME(t.Identifier, { LABEL: 'declare' });
+        this.CONSUME(t.LParen);
+        this.SUBRULE(this.scanDeclaration);
+        this.MANY(() => {
+          this.CONSUME(t.Comma);
+          this.SUBRULE2(this.scanDeclaration);
+        });
+        this.CONSUME(t.RParen);
+      },
+    });
+    this.CONSUME(t.With);
+    this.CONSUME2(t.LParen);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.scanStep));
+    this.CONSUME2(t.RParen);
+  });
+
+  /** `Name:type [= value]`. */
+  scanDeclaration = this.RULE('scanDeclaration', () => {
+    this.SUBRULE(this.name);
+    this.CONSUME(t.Colon);
+    this.CONSUME(t.Identifier, { LABEL: 'typeName' });
+    this.OPTION(() => {
+      this.CONSUME(t.Equals);
+      this.SUBRULE(this.scalarExpr);
+    });
+  });
+
+  /** `step Name [output=all|last|none]: condition [=> Column = expr, ...];`. */
+  scanStep = this.RULE('scanStep', () => {
+    this.CONSUME(t.Step);
+    this.SUBRULE(this.name);
+    this.OPTION({
+      GATE: () => this.LA(1).image === 'output' && this.is(2, t.Equals),
+      DEF: () => {
+        this.CONSUME(t.Identifier, { LABEL: 'output' });
+        this.CONSUME(t.Equals);
+        this.CONSUME2(t.Identifier, { LABEL: 'outputValue' });
+      },
+    });
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.scalarExpr);
+    this.OPTION2(() => {
+      this.CONSUME(t.FatArrow);
+      this.SUBRULE(this.assignmentList);
+    });
+    this.CONSUME(t.Semicolon);
   });
 
   /** `parse [kind=…] [flags=…] expr with [*] "text" Name[:type] …`, and parse-where with the same pattern. */

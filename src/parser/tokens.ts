@@ -219,6 +219,7 @@ export const Filter = keyword('Filter', 'filter', soft);
 export const Extend = keyword('Extend', 'extend', soft);
 export const Serialize = keyword('Serialize', 'serialize', soft);
 export const GetSchema = keyword('GetSchema', 'getschema', soft);
+export const Scan = keyword('Scan', 'scan', soft);
 export const Parse = keyword('Parse', 'parse', soft);
 export const Evaluate = keyword('Evaluate', 'evaluate', soft);
 export const Project = keyword('Project', 'project', soft);
@@ -274,6 +275,8 @@ export const DotDot = symbol('DotDot', '..');
 export const Dot = symbol('Dot', '.');
 export const EqualEqual = symbol('EqualEqual', '==', [ComparisonOp]);
 export const EqualTilde = symbol('EqualTilde', '=~', [ComparisonOp]);
+/** `=>` between a scan step's condition and its assignments. */
+export const FatArrow = symbol('FatArrow', '=>');
 export const Equals = symbol('Equals', '=');
 export const NotEqual = symbol('NotEqual', '!=', [ComparisonOp]);
 export const NotTilde = symbol('NotTilde', '!~', [ComparisonOp]);
@@ -332,6 +335,7 @@ export const allTokens: TokenType[] = [
   Dot,
   EqualEqual,
   EqualTilde,
+  FatArrow,
   Equals,
   NotEqual,
   NotTilde,

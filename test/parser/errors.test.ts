@@ -143,7 +143,6 @@ describe('refusals of KQL we do not support', () => {
     ['T | invoke f()', "Not supported: the 'invoke' operator.", '1:5', 'invoke'],
     ['T | fork (take 1)', "Not supported: the 'fork' operator.", '1:5', 'fork'],
     ['T | facet by x', "Not supported: the 'facet' operator.", '1:5', 'facet'],
-    ['T | scan with (step s: x;)', "Not supported: the 'scan' operator.", '1:5', 'scan'],
     ['T | search "x"', "Not supported: the 'search' operator.", '1:5', 'search'],
     ['T | sample 10', "Not supported: the 'sample' operator.", '1:5', 'sample'],
     ['T | partition by x (take 1)', "Not supported: the 'partition' operator.", '1:5', 'partition'],
