@@ -335,14 +335,12 @@ function joinKeys(c: cst.JoinKeysCstChildren): JoinKey[] {
   });
 }
 
-type ExpansionChildren = Pick<cst.MvExpandOperatorCstChildren, 'operatorParameters' | 'mvExpandItem' | 'scalarExpr'>;
-
 function mvExpand(c: cst.MvExpandOperatorCstChildren): QueryOperator {
-  return expansion(c.MvExpand[0]!, c);
+  return expansion(c.MvExpand[0]!, c.mvExpansion[0]!.children);
 }
 
 /** The expansion part shared by mv-expand and mv-apply: parameters, items, limit. */
-function expansion(keyword: IToken, c: ExpansionChildren): MvExpand {
+function expansion(keyword: IToken, c: cst.MvExpansionCstChildren): MvExpand {
   const params = parameters(c.operatorParameters[0]!.children);
   const items = c.mvExpandItem.map((i) => mvExpandItem(i.children));
   const limit = c.scalarExpr && scalarExpr(c.scalarExpr[0]!.children);
@@ -384,7 +382,7 @@ function scanOperator(c: cst.ScanOperatorCstChildren): QueryOperator {
 }
 
 function mvApply(c: cst.MvApplyOperatorCstChildren): QueryOperator {
-  const expand = expansion(c.MvApply[0]!, c);
+  const expand = expansion(c.MvApply[0]!, c.mvExpansion[0]!.children);
   const subquery = c.queryOperator.map((o) => queryOperator(o.children));
   return node('MvApply', coverAll(c.MvApply[0], c.RParen[0]), { expand, subquery });
 }

@@ -761,6 +761,15 @@ export interface MvExpandOperatorCstNode extends CstNode {
 
 export type MvExpandOperatorCstChildren = {
   MvExpand: IToken[];
+  mvExpansion: MvExpansionCstNode[];
+};
+
+export interface MvExpansionCstNode extends CstNode {
+  name: "mvExpansion";
+  children: MvExpansionCstChildren;
+}
+
+export type MvExpansionCstChildren = {
   operatorParameters: OperatorParametersCstNode[];
   mvExpandItem: (MvExpandItemCstNode)[];
   Comma?: IToken[];
@@ -775,11 +784,7 @@ export interface MvApplyOperatorCstNode extends CstNode {
 
 export type MvApplyOperatorCstChildren = {
   MvApply: IToken[];
-  operatorParameters: OperatorParametersCstNode[];
-  mvExpandItem: (MvExpandItemCstNode)[];
-  Comma?: IToken[];
-  Limit?: IToken[];
-  scalarExpr?: ScalarExprCstNode[];
+  mvExpansion: MvExpansionCstNode[];
   On: IToken[];
   LParen: IToken[];
   queryOperator: (QueryOperatorCstNode)[];

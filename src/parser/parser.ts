@@ -869,6 +869,11 @@ export class KqlParser extends CstParser {
   /** `mv-expand [bagexpansion=bag|array] [with_itemindex=Name] item, ... [limit N]`. */
   mvExpandOperator = this.RULE('mvExpandOperator', () => {
     this.CONSUME(t.MvExpand);
+    this.SUBRULE(this.mvExpansion);
+  });
+
+  /** What mv-expand and mv-apply share: `[bagexpansion=…] [with_itemindex=Name] item, ... [limit N]`. */
+  mvExpansion = this.RULE('mvExpansion', () => {
     this.SUBRULE(this.operatorParameters, { ARGS: [MV_EXPAND_PARAMETERS] });
     this.SUBRULE(this.mvExpandItem);
     this.MANY(() => {
@@ -884,16 +889,7 @@ export class KqlParser extends CstParser {
   /** `mv-apply [with_itemindex=Name] item, ... [limit N] on (op | op ...)`: the subquery has no source of its own. */
   mvApplyOperator = this.RULE('mvApplyOperator', () => {
     this.CONSUME(t.MvApply);
-    this.SUBRULE(this.operatorParameters, { ARGS: [MV_EXPAND_PARAMETERS] });
-    this.SUBRULE(this.mvExpandItem);
-    this.MANY(() => {
-      this.CONSUME(t.Comma);
-      this.SUBRULE2(this.mvExpandItem);
-    });
-    this.OPTION(() => {
-      this.CONSUME(t.Limit);
-      this.SUBRULE(this.scalarExpr);
-    });
+    this.SUBRULE(this.mvExpansion);
     this.CONSUME(t.On);
     this.CONSUME(t.LParen);
     this.SUBRULE(this.queryOperator);
