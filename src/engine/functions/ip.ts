@@ -77,7 +77,19 @@ function withPrefix(text: string, max: number, bits: (s: string) => bigint | nul
   return { bits: addr, prefix: Number(p) };
 }
 
+/** Numbers (decimal or hex) joined by dots: the shapes address parsers disagree on beyond the dotted quad. */
+const NUMBERS_AND_DOTS = /^(0x[0-9a-f]*|\d+)(\.(0x[0-9a-f]*|\d+))*(\/\d*)?$/i;
+
+/**
+ * IPv4 text with an optional prefix. The documentation only says text that does not convert gives
+ * null; it does not say whether fewer than four parts, leading zeros (octal?), hex parts or spaces
+ * convert, so those are refused.
+ */
 export function parseIpv4(text: string): Address | null {
+  if (/^\s|\s$/.test(text)) throw new NotSupportedError(`IPv4 text with surrounding spaces ('${text}')`);
+  if (NUMBERS_AND_DOTS.test(text) && (!/^(\d{1,3}\.){3}\d{1,3}(\/\d{1,3})?$/.test(text) || /(^|[./])0\d/.test(text))) {
+    throw new NotSupportedError(`IPv4 text '${text}' (only four decimal parts without leading zeros are documented)`);
+  }
   return withPrefix(text, 32, ipv4Bits);
 }
 

@@ -58,11 +58,22 @@ describe('parse_ipv4', () => {
     ['0.0.0.0', 0n],
     ['10.0.0.1/0', 0n],
     ['127.0.0.256', null],
-    ['1.2.3', null],
     ['1.2.3.4/33', null],
     ['not an ip', null],
   ])('parse_ipv4(%j) = %s', (s, expected) => {
     expect(call('parse_ipv4', [s], ['string'])).toBe(expected);
+  });
+  // "If conversion isn't successful, the result is null" does not say which of these convert.
+  it.each([
+    ['1.2.3', "IPv4 text '1.2.3' (only four decimal parts without leading zeros are documented)"],
+    ['3232235777', "IPv4 text '3232235777' (only four decimal parts without leading zeros are documented)"],
+    ['010.0.0.1', "IPv4 text '010.0.0.1' (only four decimal parts without leading zeros are documented)"],
+    ['10.0.0.1/08', "IPv4 text '10.0.0.1/08' (only four decimal parts without leading zeros are documented)"],
+    ['0x7f.0.0.1', "IPv4 text '0x7f.0.0.1' (only four decimal parts without leading zeros are documented)"],
+    ['1.2.3.4.5', "IPv4 text '1.2.3.4.5' (only four decimal parts without leading zeros are documented)"],
+    [' 1.2.3.4', "IPv4 text with surrounding spaces (' 1.2.3.4')"],
+  ])('parse_ipv4(%j) is refused', (s, message) => {
+    expect(() => call('parse_ipv4', [s], ['string'])).toThrow(`Not supported: ${message}.`);
   });
 });
 
