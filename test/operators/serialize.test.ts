@@ -80,4 +80,9 @@ describe('window functions', () => {
     const N = table({ v: { type: 'long', values: [1, null] } });
     expect((await queryError('N | serialize x = row_cumsum(v)', { N })).message).toBe('Not supported: row_cumsum() over a null value.');
   });
+
+  it.each(['row_rank_dense', 'row_rank_min'])('refuses a NaN term of %s (whether NaN equals NaN there is not documented)', async (f) => {
+    const N = table({ v: { type: 'real', values: [1, NaN, NaN] } });
+    expect((await queryError(`N | serialize x = ${f}(v)`, { N })).message).toBe(`Not supported: ${f}() over a NaN value.`);
+  });
 });

@@ -137,6 +137,8 @@ function rank(name: string, pick: (position: number, runStart: number, dense: nu
       let last: JsValue = null;
       for (let i = 0; i < n; i++) {
         const v = nonNull(args[0](i), name, loc);
+        // Whether NaN equals the NaN before it (a change of term or not) is not documented.
+        if (Number.isNaN(v)) throw new NotSupportedError(`${name}() over a NaN value`, loc);
         if (i === 0 || restarts(args, 1, i)) {
           position = 1;
           runStart = 1;
