@@ -2,14 +2,16 @@
  * The aggregate registry, keyed by KQL name (and aliases). A duplicate name is a start-up error.
  *
  * Not registered: percentile/percentiles (the engine uses a T-Digest estimate that cannot be
- * reproduced exactly), arg_max/arg_min (several output columns), make_bag, hll/tdigest.
+ * reproduced exactly), arg_max/arg_min (several output columns), hll/tdigest.
  */
 import { InternalError } from '../errors.js';
 import type { AggregateFunction } from './aggregate.js';
 import { avgAggregates } from './avg.js';
+import { binaryAllAggregates } from './binary-all.js';
 import { countAggregates } from './count.js';
 import { covarianceAggregates } from './covariance.js';
 import { dcountAggregates } from './dcount.js';
+import { makeBagAggregates } from './make-bag.js';
 import { makeListAggregates } from './make-list.js';
 import { makeSetAggregates } from './make-set.js';
 import { minMaxAggregates } from './min-max.js';
@@ -28,6 +30,8 @@ const FAMILIES: readonly (readonly AggregateFunction[])[] = [
   takeAnyAggregates,
   stdevAggregates,
   covarianceAggregates,
+  binaryAllAggregates,
+  makeBagAggregates,
 ];
 
 /** Indexes families by name and alias; throws on a duplicate name. */
