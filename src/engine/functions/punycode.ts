@@ -3,6 +3,7 @@
  * punycode_domain_from_string, punycode_domain_to_string. Case and spaces are kept as written
  * (documented examples: `Lê Lợi` → `xn--L Li-gpa4517b`). Text that does not decode gives "".
  */
+import { NotSupportedError } from '../errors.js';
 import { fn } from './define.js';
 import { sig, type ScalarFunction } from './signature.js';
 
@@ -113,17 +114,26 @@ const ACE_PREFIX = 'xn--';
 
 function domainToPunycode(domain: string): string {
   return domain.split(LABEL_SEPARATOR)
-    .map((label) => ([...label].every((c) => c.charCodeAt(0) < 0x80) ? label : ACE_PREFIX + punycodeEncode(label)))
+    .map((label) => (isAscii(label) ? label : ACE_PREFIX + punycodeEncode(label)))
     .join('.');
 }
 
+const isAscii = (s: string): boolean => /^[\0-\x7f]*$/.test(s);
+
+/**
+ * Text that does not decode gives "" (documented). What IDNA decoding makes of text that is not ASCII,
+ * or of an `xn--` label that decodes to nothing or to ASCII only (IDNA calls both invalid), is not
+ * documented, so those are refused.
+ */
 function domainFromPunycode(domain: string): string {
+  if (!isAscii(domain)) throw new NotSupportedError('punycode_domain_from_string() of text that is not ASCII');
   const labels: string[] = [];
   for (const label of domain.split('.')) {
     if (!label.toLowerCase().startsWith(ACE_PREFIX)) labels.push(label);
     else {
       const decoded = punycodeDecode(label.slice(ACE_PREFIX.length));
       if (decoded === null) return '';
+      if (isAscii(decoded)) throw new NotSupportedError(`punycode_domain_from_string() of the label '${label}', which decodes to ASCII only`);
       labels.push(decoded);
     }
   }

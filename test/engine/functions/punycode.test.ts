@@ -33,3 +33,16 @@ describe('punycode (RFC 3492 §7.1 samples and documented examples)', () => {
     expect(call('punycode_domain_from_string', [code], ['string'])).toBe(domain);
   });
 });
+
+describe('punycode_domain_from_string outside the documentation', () => {
+  it('gives "" when a label does not decode (documented: "an empty result if decoding failed")', () => {
+    expect(call('punycode_domain_from_string', ['xn--abc-9!.com'], ['string'])).toBe('');
+  });
+  it.each([
+    ['Gáe.Bulg.edu', 'punycode_domain_from_string() of text that is not ASCII'],
+    ['xn--.com', "punycode_domain_from_string() of the label 'xn--', which decodes to ASCII only"],
+    ['xn--abc-.com', "punycode_domain_from_string() of the label 'xn--abc-', which decodes to ASCII only"],
+  ])('%s is refused', (text, message) => {
+    expect(() => call('punycode_domain_from_string', [text], ['string'])).toThrow(`Not supported: ${message}.`);
+  });
+});
