@@ -1,6 +1,8 @@
 /**
  * Time-zone conversions with the IANA database that Node's Intl carries: datetime_utc_to_local,
- * datetime_local_to_utc. An unknown zone gives null.
+ * datetime_local_to_utc. The zone "must be one of the supported timezones" (documented); what the
+ * engine does with another name, or with a known name in other letter case (Intl ignores case), is
+ * not documented, so both are refused.
  */
 import { NotSupportedError } from '../errors.js';
 import { TICKS_PER_MS, UNIX_EPOCH_TICKS } from '../types.js';
@@ -9,7 +11,7 @@ import { sig, type ScalarFunction } from './signature.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
-function formatterFor(zone: string): Intl.DateTimeFormat | null {
+function formatterFor(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (f === undefined) {
     try {
@@ -17,11 +19,14 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
         timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
         hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
       });
+      const resolved = f.resolvedOptions().timeZone;
+      if (resolved !== zone && resolved.toLowerCase() === zone.toLowerCase()) f = null;
     } catch {
       f = null;
     }
     formatters.set(zone, f);
   }
+  if (!f) throw new NotSupportedError(`the time zone '${zone}' (not a supported IANA name as written)`);
   return f;
 }
 
@@ -40,9 +45,8 @@ function offsetAt(f: Intl.DateTimeFormat, utcMs: number): number {
 const msOf = (ticks: bigint): number => Number((ticks - UNIX_EPOCH_TICKS) / TICKS_PER_MS);
 const ticksOfMs = (ms: number): bigint => BigInt(ms) * TICKS_PER_MS;
 
-function utcToLocal(t: bigint, zone: string): bigint | null {
-  const f = formatterFor(zone);
-  return f && t + ticksOfMs(offsetAt(f, msOf(t)));
+function utcToLocal(t: bigint, zone: string): bigint {
+  return t + ticksOfMs(offsetAt(formatterFor(zone), msOf(t)));
 }
 
 const DAY_MS = 86_400_000;
@@ -53,9 +57,8 @@ const DAY_MS = 86_400_000;
  * the two instants the engine gives for a local time that occurs twice (a backward change) is not
  * documented, so that is refused rather than guessed.
  */
-function localToUtc(t: bigint, zone: string): bigint | null {
+function localToUtc(t: bigint, zone: string): bigint {
   const f = formatterFor(zone);
-  if (!f) return null;
   const local = msOf(t);
   const before = offsetAt(f, local - DAY_MS);
   const after = offsetAt(f, local + DAY_MS);

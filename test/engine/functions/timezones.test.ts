@@ -33,8 +33,14 @@ describe('datetime_local_to_utc / datetime_utc_to_local (documented examples)', 
     expect(call('datetime_local_to_utc', [dt('2022-10-30T03:30:00Z'), 'Europe/Brussels'], ['datetime', 'string'])).toBe(dt('2022-10-30T02:30:00Z'));
   });
 
-  it('gives null for an unknown zone', () => {
-    expect(call('datetime_utc_to_local', [dt('2022-01-01T00:00:00Z'), 'Mars/Olympus'], ['datetime', 'string'])).toBe(null);
-    expect(call('datetime_local_to_utc', [dt('2022-01-01T00:00:00Z'), ''], ['datetime', 'string'])).toBe(null);
+  // "This value must be one of the supported timezones": other names are refused.
+  it.each([
+    ['datetime_utc_to_local', 'Mars/Olympus'],
+    ['datetime_local_to_utc', ''],
+    ['datetime_utc_to_local', 'europe/paris'],
+    ['datetime_local_to_utc', 'utc'],
+  ])('%s with the zone %j is refused', (f, zone) => {
+    expect(() => call(f, [dt('2022-01-01T00:00:00Z'), zone], ['datetime', 'string']))
+      .toThrow(`Not supported: the time zone '${zone}' (not a supported IANA name as written).`);
   });
 });
