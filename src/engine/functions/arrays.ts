@@ -4,6 +4,7 @@
  */
 import type { JsValue } from '../column.js';
 import type { DynValue } from '../dynamic.js';
+import { NotSupportedError } from '../errors.js';
 import type { KqlType } from '../types.js';
 import { toDynValue } from './conversion.js';
 import { fn } from './define.js';
@@ -24,6 +25,11 @@ function branchAt(branch: JsValue, type: KqlType): (i: number) => DynValue {
   return () => v;
 }
 
+/**
+ * array_split: the documented ranges [0..i1), [i1..i2), … [iN..length), a negative index counting
+ * from the end. Indices outside 0..length (after that), out of order or not whole numbers are not
+ * documented, so they are refused.
+ */
 function arraySplit(arr: DynValue, at: DynValue): DynValue {
   if (!Array.isArray(arr)) return null;
   const indices = Array.isArray(at) ? at : [at];
@@ -31,12 +37,11 @@ function arraySplit(arr: DynValue, at: DynValue): DynValue {
   const parts: DynValue[] = [];
   let start = 0;
   for (const v of indices) {
-    if (typeof v !== 'bigint') return null;
-    // Negative indices count from the end; indices beyond the array clip to it.
-    const i = Math.min(len, Math.max(0, Number(v < 0n ? BigInt(len) + v : v)));
-    const end = Math.max(start, i);
-    parts.push(arr.slice(start, end));
-    start = end;
+    if (typeof v !== 'bigint') throw new NotSupportedError(`array_split() at an index that is not a long (${JSON.stringify(v)})`);
+    const i = Number(v < 0n ? BigInt(len) + v : v);
+    if (i < start || i > len) throw new NotSupportedError(`array_split() at index ${v} of an array of ${len} after index ${start}`);
+    parts.push(arr.slice(start, i));
+    start = i;
   }
   parts.push(arr.slice(start));
   return parts;

@@ -4,16 +4,22 @@
  */
 import type { JsValue } from '../column.js';
 import { isBag, type DynBag, type DynValue } from '../dynamic.js';
+import { NotSupportedError } from '../errors.js';
 import { toDynValue } from './conversion.js';
 import { fn } from './define.js';
 import type { ScalarFunction } from './signature.js';
 
-/** bag_zip: string keys pair with the value at the same index (null past the values' end); other keys are skipped. */
+/**
+ * bag_zip: string keys pair with the value at the same index (null past the values' end); other keys
+ * are skipped (documented). Which value a repeated key keeps is not documented, so it is refused.
+ */
 function bagZip(keys: DynValue, values: DynValue): DynValue {
   if (!Array.isArray(keys)) return null;
   const bag: DynBag = new Map();
   keys.forEach((k, i) => {
-    if (typeof k === 'string') bag.set(k, Array.isArray(values) ? values[i] ?? null : null);
+    if (typeof k !== 'string') return;
+    if (bag.has(k)) throw new NotSupportedError(`bag_zip() with the key '${k}' twice`);
+    bag.set(k, Array.isArray(values) ? values[i] ?? null : null);
   });
   return bag;
 }

@@ -26,12 +26,22 @@ describe('array_split', () => {
     ['several indices', [1n, 3n], [[1n], [2n, 3n], [4n, 5n]]],
     ['a negative index counts from the end', -1n, [[1n, 2n, 3n, 4n], [5n]]],
     ['index 0', 0n, [[], [1n, 2n, 3n, 4n, 5n]]],
-    ['an index past the end', 9n, [[1n, 2n, 3n, 4n, 5n], []]],
+    ['the length', 5n, [[1n, 2n, 3n, 4n, 5n], []]],
+    ['equal indices', [2n, 2n], [[1n, 2n], [], [3n, 4n, 5n]]],
   ] as const)('%s', (_, at, expected) => {
     const t = typeof at === 'bigint' ? 'long' : 'dynamic';
     expect(call('array_split', [arr, at as never], ['dynamic', t])).toEqual(expected);
   });
   it('gives null for a non-array', () => {
     expect(call('array_split', ['x', 1n], ['dynamic', 'long'])).toBe(null);
+  });
+  // Only indices within [0..length] in order are documented ("[0..i1), [i1..i2), ... [iN..array_length)").
+  it.each([
+    [9n, 'long', 'array_split() at index 9 of an array of 5 after index 0'],
+    [-6n, 'long', 'array_split() at index -6 of an array of 5 after index 0'],
+    [[3n, 1n], 'dynamic', 'array_split() at index 1 of an array of 5 after index 3'],
+    [[1.5], 'dynamic', 'array_split() at an index that is not a long (1.5)'],
+  ] as const)('array_split at %o is refused', (at, t, message) => {
+    expect(() => call('array_split', [arr, at as never], ['dynamic', t])).toThrow(`Not supported: ${message}.`);
   });
 });

@@ -14,6 +14,9 @@ describe('bag_zip (documented examples)', () => {
   ] as const)('%s', (_, keys, values, expected) => {
     expect(call('bag_zip', [keys as DynValue, values as DynValue], ['dynamic', 'dynamic'])).toEqual(expected);
   });
+  it('refuses a repeated key (which value it keeps is not documented)', () => {
+    expect(() => call('bag_zip', [['a', 'a'], [1n, 2n]], ['dynamic', 'dynamic'])).toThrow("Not supported: bag_zip() with the key 'a' twice.");
+  });
 });
 
 describe('bag_remove_keys and bag_set_key (documented examples)', () => {
