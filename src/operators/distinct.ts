@@ -4,7 +4,7 @@ import { compileExpr } from '../engine/compile-expr.js';
 import { exprText, type BoundExpr } from '../engine/expr.js';
 import { Grouper } from '../engine/grouping.js';
 import type { PlanNode } from '../engine/plan.js';
-import { nextColumnName, uniqueName } from '../engine/schema.js';
+import { uniqueName } from '../engine/schema.js';
 import type { Field } from '../engine/types.js';
 import { inputOf, type OperatorDef } from './operator.js';
 
@@ -25,9 +25,11 @@ export const distinct: OperatorDef<Distinct, DistinctPlan> = {
     }
     const schema: Field[] = [];
     const taken = new Set<string>();
+    let unnamed = 0;
     const keys = node.items.map((item) => {
       const expr = cx.bindScalar(item, inPlan.schema);
-      const name = uniqueName(cx.inferName(item, inPlan.schema) ?? nextColumnName(taken), taken);
+      // As in project: the k-th expression without a name is Column<k>, a name met again gets a suffix.
+      const name = uniqueName(cx.inferName(item, inPlan.schema) ?? `Column${++unnamed}`, taken);
       taken.add(name);
       schema.push({ name, type: expr.type });
       return expr;

@@ -7,7 +7,6 @@ import { SemanticError } from '../engine/errors.js';
 import { exprText, type BoundExpr } from '../engine/expr.js';
 import type { PlanNode } from '../engine/plan.js';
 import { gather } from '../engine/rows.js';
-import { nextColumnName } from '../engine/schema.js';
 import { parseIsoDatetime, parseTimespanText } from '../engine/time.js';
 import { parseTypeName, type Field, type KqlType } from '../engine/types.js';
 import { inputOf, type OperatorDef } from './operator.js';
@@ -70,6 +69,7 @@ export const mvExpand: OperatorDef<MvExpand, MvExpandPlan> = {
   bind(node, input, cx) {
     const inPlan = inputOf(input);
     const schema: Field[] = [...inPlan.schema];
+    let unnamed = 0;
     const items = node.items.map((item) => {
       const expr = cx.bindScalar(item.expr, inPlan.schema);
       if (expr.type !== 'dynamic') {
@@ -81,7 +81,8 @@ export const mvExpand: OperatorDef<MvExpand, MvExpandPlan> = {
         if (!t) throw new SemanticError(`Unknown type '${item.toType}'.`, item.loc);
         type = t;
       }
-      const name = item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? nextColumnName(new Set(schema.map((f) => f.name)));
+      // The k-th expression without a name is Column<k>, replacing a column of that name (as Microsoft's analyzer does).
+      const name = item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? `Column${++unnamed}`;
       let target = schema.findIndex((f) => f.name === name);
       if (target < 0) target = schema.push({ name, type }) - 1;
       else schema[target] = { name, type };

@@ -5,7 +5,7 @@ import { SemanticError } from '../engine/errors.js';
 import { exprText, type BoundExpr } from '../engine/expr.js';
 import type { PlanNode } from '../engine/plan.js';
 import { wholeIfWindowed } from '../engine/rows.js';
-import { nextColumnName, uniqueName } from '../engine/schema.js';
+import { uniqueName } from '../engine/schema.js';
 import type { Field } from '../engine/types.js';
 import { inputOf, type OperatorDef } from './operator.js';
 
@@ -22,15 +22,20 @@ export const project: OperatorDef<Project, ProjectPlan> = {
     const schema: Field[] = [];
     const exprs: BoundExpr[] = [];
     const taken = new Set<string>();
+    const writtenNames = new Set<string>();
+    let unnamed = 0;
     for (const item of node.items) {
       const expr = cx.bindScalar(item.expr, inPlan.schema, inPlan);
-      // A name written out (`a = …` or a bare column) may not repeat; a name inferred from a
-      // function call gets a numeric suffix (`project Timestamp, tostring(Timestamp)` → Timestamp1).
+      // As Microsoft's analyzer names them: a name written out (`a = …` or a bare column) may not repeat;
+      // the k-th expression without a name is Column<k>; a name inferred from a function call, or met
+      // again, gets a numeric suffix (`project Timestamp, tostring(Timestamp)` → Timestamp1;
+      // `project Column2 = 1, a + 1, b + 1` → Column2, Column1, Column21).
       const written = item.name?.name ?? (item.expr.kind === 'Name' ? item.expr.name : undefined);
-      if (written !== undefined && taken.has(written)) {
+      if (written !== undefined && writtenNames.has(written)) {
         throw new SemanticError(`The column '${written}' appears twice in 'project'.`, item.loc);
       }
-      const name = written ?? uniqueName(cx.inferName(item.expr, inPlan.schema) ?? nextColumnName(taken), taken);
+      if (written !== undefined) writtenNames.add(written);
+      const name = uniqueName(written ?? cx.inferName(item.expr, inPlan.schema) ?? `Column${++unnamed}`, taken);
       taken.add(name);
       schema.push({ name, type: expr.type });
       exprs.push(expr);
