@@ -25,10 +25,14 @@ export interface ExtendPlan extends PlanNode {
 function bindAssignments(items: readonly Assignment[], inPlan: PlanNode, rows: PlanNode, cx: BindContext) {
   const schema: Field[] = [...inPlan.schema];
   const assignments: Assigned[] = [];
+  // As Microsoft's analyzer names them: an unnamed expression gets the first ColumnN that neither the
+  // input nor an earlier unnamed expression has; a name written in the same extend does not count, and
+  // the later of the two assignments wins (`extend Column1 = 1, a + 1` → one column Column1).
+  const taken = new Set(inPlan.schema.map((f) => f.name));
   for (const item of items) {
     const expr = cx.bindScalar(item.expr, schema, rows);
-    const taken = new Set(schema.map((f) => f.name));
-    const name = item.name?.name ?? cx.inferName(item.expr, inPlan.schema) ?? nextColumnName(taken);
+    let name = item.name?.name ?? cx.inferName(item.expr, inPlan.schema);
+    if (name === undefined) taken.add((name = nextColumnName(taken)));
     let target = schema.findIndex((f) => f.name === name);
     if (target < 0) {
       target = schema.length;
