@@ -6,19 +6,18 @@ import { readSync } from 'node:fs';
 import type { Batch } from '../batch.js';
 import { InputError } from '../errors.js';
 import type { Field } from '../types.js';
-import { readCsv } from './csv.js';
+import { LF, readCsv } from './csv.js';
 import { buildTable } from './load.js';
 import { checkText, hasBom } from './source.js';
 
-const LF = 0x0a;
 
 /** What every chunk of one scan is read with. */
 export interface ScanSpec {
   readonly path: string;
   /** The header's names (those of the sampled first chunk). */
   readonly names: readonly string[];
-  /** The columns to keep (projection pushdown), as readCsv takes them. */
-  readonly columns?: readonly string[];
+  /** The fields to keep (projection pushdown), as readCsv takes them. */
+  readonly columns?: ReadonlySet<string>;
   readonly schema: readonly Field[];
   /** The file column of each schema column (undefined: a column the file lacks). */
   readonly sources: readonly (number | undefined)[];
@@ -48,7 +47,7 @@ export function parseChunk(spec: ScanSpec, chunk: Chunk, linesBefore: () => numb
   const bytes = chunk.bytes.subarray(skip);
   checkText(bytes, spec.path, linesBefore);
   const records = readCsv(bytes, spec.path, {
-    columns: spec.columns && new Set(spec.columns),
+    columns: spec.columns,
     header: first ? undefined : spec.names,
     headerRead: true,
     truncated: !chunk.last,

@@ -15,7 +15,7 @@ import { fixedWidthColumn } from '../column.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
-const LF = 0x0a;
+export const LF = 0x0a;
 const CR = 0x0d;
 
 /** What follows a field, as FieldScanner.field returns it: a delimiter, or a (negative) syntax error. */

@@ -145,10 +145,15 @@ export async function readTableInfo(path: string, options: LoadOptions = {}): Pr
   return resolveInfo(records, options);
 }
 
+/** The CSV fields a load keeps (undefined: all): the wanted columns and those aliases copy, under any time suffix. */
+export function csvColumns(options: LoadOptions): Set<string> | undefined {
+  return options.columns && new Set([...options.columns, ...Object.values(options.aliases ?? {})].flatMap(suffixedNames));
+}
+
 export function readRecords(source: Source, file: string, options: LoadOptions, maxRows?: number): Records {
   switch (formatOf(source.first)) {
     case 'csv': {
-      const columns = options.columns && new Set([...options.columns, ...Object.values(options.aliases ?? {})].flatMap(suffixedNames));
+      const columns = csvColumns(options);
       const header = headerlessNames(source.bytes, file, options);
       const skipped: number[] = [];
       const skipBadRecord = options.skipBadRows ? (line: number) => void skipped.push(line) : undefined;

@@ -8,20 +8,19 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Batch, sourceOf, type TableSource } from '../batch.js';
 import { columnFromParts } from '../column.js';
 import { InputError, InternalError } from '../errors.js';
+import type { Field } from '../types.js';
 import { columnarFormat } from './columnar.js';
+import { LF } from './csv.js';
 import { chunkAt, nominalChunk, parseChunk, type ChunkResult, type ScanSpec } from './csv-chunk.js';
 import type { ChunkReply } from './csv-worker.js';
 import { ChunkWorkers } from './csv-workers.js';
-import { suffixedNames } from './display-time.js';
 import {
-  buildTable, formatOf, loadTable, readRecords, resolveInfo, ROW_CAPS, SAMPLE_BYTES, SAMPLE_ROWS, type LoadOptions,
-  type ResolvedInfo,
+  csvColumns, formatOf, loadTable, readRecords, resolveInfo, ROW_CAPS, SAMPLE_BYTES, SAMPLE_ROWS, type LoadOptions,
 } from './load.js';
 import { fileErrorMessage, isFolder, readSource } from './source.js';
 
 /** Bytes read per step: about 15,000 rows of a Defender export; small enough to stay in the CPU cache from read to parse. */
 const CHUNK_BYTES = 4 << 20;
-const LF = 0x0a;
 
 /** What a scan has read so far, for progress reports. */
 export interface ScanProgress {
@@ -53,7 +52,8 @@ async function openCsvStream(path: string, options: OpenOptions): Promise<TableS
   if (sample.format !== undefined || sample.count === 0) return undefined;
   const info = resolveInfo(sample, options);
   if (info.columns.some((c) => c.origin === 'inferred')) return undefined;
-  return { schema: info.columns.map(({ name, type }) => ({ name, type })), scan: () => scanCsv(path, sample.names, info, chunkBytes, options) };
+  const schema = info.columns.map(({ name, type }) => ({ name, type }));
+  return { schema, scan: () => scanCsv(path, sample.names, schema, info.sources, chunkBytes, options) };
 }
 
 /**
@@ -64,11 +64,11 @@ async function openCsvStream(path: string, options: OpenOptions): Promise<TableS
  * from where it really ended.
  */
 function* scanCsv(
-  path: string, names: readonly string[], info: ResolvedInfo, chunkBytes: number, options: OpenOptions,
+  path: string, names: readonly string[], schema: readonly Field[], sources: readonly (number | undefined)[], chunkBytes: number,
+  options: OpenOptions,
 ): Generator<Batch> {
-  const schema = info.columns.map(({ name, type }) => ({ name, type }));
-  const columns = options.columns && [...new Set([...options.columns, ...Object.values(options.aliases ?? {})].flatMap(suffixedNames))];
-  const spec: ScanSpec = { path, names, columns, schema, sources: info.sources, batchSize: options.batchSize };
+  const columns = csvColumns(options);
+  const spec: ScanSpec = { path, names, columns, schema, sources, batchSize: options.batchSize };
   let fd: number;
   let totalBytes: number;
   try {
